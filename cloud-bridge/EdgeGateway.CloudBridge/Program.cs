@@ -1,0 +1,3 @@
+using EdgeGateway.CloudBridge.Cli;
+
+return await BridgeCommandLine.Build().Parse(args).InvokeAsync();

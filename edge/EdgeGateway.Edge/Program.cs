@@ -1,0 +1,3 @@
+using EdgeGateway.Edge.Cli;
+
+return await EdgeCommandLine.Build().Parse(args).InvokeAsync();

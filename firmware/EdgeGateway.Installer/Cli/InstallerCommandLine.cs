@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace EdgeGateway.Installer.Cli;
+
+/// <summary>The `gatewayctl` command tree; each verb lives in its own file under Cli/.</summary>
+internal static class InstallerCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "gatewayctl - EdgeGateway installer tool: fleet PKI, bundles, flashing, provisioning, labels, self-test.");
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using EdgeGateway.Installer.Cli;
+
+return await InstallerCommandLine.Build().Parse(args).InvokeAsync();
