@@ -11,6 +11,7 @@ internal static class InstallerCommandLine
             "gatewayctl - EdgeGateway installer tool: fleet PKI, bundles, flashing, provisioning, labels, self-test.");
         root.Subcommands.Add(FleetVerb.Create());
         root.Subcommands.Add(ProvisionVerb.Create());
+        root.Subcommands.Add(BundleVerb.Create());
         return root;
     }
 }
