@@ -48,7 +48,7 @@ public sealed class BundleBuilder(TextWriter progress)
 
             CopyFile(Path.Combine(image, "systemd", "edgegw.service"), output);
             CopyFile(Path.Combine(image, "systemd", "edgegw-firstboot.service"), output);
-            CopyFile(Path.Combine(image, "bin", "edgegw-firstboot"), output, executable: true);
+            CopyFile(Path.Combine(image, "libexec", "edgegw-firstboot"), output, executable: true);
             CopyFile(Path.Combine(image, "udev", "99-edgegw-pn532.rules"), output);
             CopyFile(Path.Combine(image, "boot", "config.txt.edgegw"), output);
             CopyFile(Path.Combine(request.SourceRoot, "README.md"), output);

@@ -9,5 +9,5 @@ internal static class ImageFiles
 
     public static string Unit(string name) => Path.Combine(Root, "systemd", name);
 
-    public static string FirstBootScript => Path.Combine(Root, "bin", "edgegw-firstboot");
+    public static string FirstBootScript => Path.Combine(Root, "libexec", "edgegw-firstboot");
 }
