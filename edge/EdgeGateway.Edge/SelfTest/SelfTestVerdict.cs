@@ -1,0 +1,8 @@
+namespace EdgeGateway.Edge.SelfTest;
+
+public enum SelfTestVerdict
+{
+    Pass,
+    Warn,
+    Fail,
+}

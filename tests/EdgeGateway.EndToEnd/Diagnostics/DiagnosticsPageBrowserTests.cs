@@ -1,0 +1,99 @@
+using EdgeGateway.EndToEnd.Browser;
+using EdgeGateway.EndToEnd.Processes;
+using Microsoft.Playwright;
+
+namespace EdgeGateway.EndToEnd.Diagnostics;
+
+/// <summary>The technicians' page in real headless Chromium against a real `edgegw run --simulate` process.</summary>
+public sealed class DiagnosticsPageBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private GatewayProcess? _gateway;
+
+    private GatewayProcess Gateway => _gateway!;
+
+    public async ValueTask InitializeAsync() => _gateway = await GatewayProcess.StartSimulatedAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_technician_logs_in_and_sees_the_gateway_identity_live()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(Gateway.BaseAddress.ToString());
+        Assert.EndsWith("/login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#password", Gateway.Password);
+        await page.ClickAsync("#login");
+
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        await Assertions.Expect(page.Locator("#gateway")).ToContainTextAsync("sim-gw-1");
+        await Assertions.Expect(page.Locator("#gateway")).ToContainTextAsync("demo-shop");
+        await ChromiumFixture.ScreenshotAsync(page, "status-desktop");
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_show_an_error_then_a_lockout()
+    {
+        await using var context = await chromium.NewContextAsync(phone: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/login").ToString());
+
+        for (var i = 0; i < 5; i++)
+        {
+            await page.FillAsync("#password", "wrong-password");
+            await page.ClickAsync("#login");
+            await Assertions.Expect(page.Locator(".error")).ToHaveTextAsync("Wrong password.");
+        }
+
+        await page.FillAsync("#password", Gateway.Password);
+        await page.ClickAsync("#login");
+
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("Too many wrong passwords");
+        await ChromiumFixture.ScreenshotAsync(page, "login-locked-phone");
+    }
+
+    [Fact]
+    public async Task The_self_test_shows_each_check_with_its_verdict()
+    {
+        await using var context = await chromium.NewContextAsync(phone: true);
+        var page = await LoggedInAsync(context);
+
+        await page.ClickAsync("#tabs button[data-tab=selftest]");
+        await page.ClickAsync("#selftest-run");
+
+        await Assertions.Expect(page.Locator("#selftest li[data-check=disk]")).ToContainTextAsync("PASS");
+        await Assertions.Expect(page.Locator("#selftest li[data-check=clock]")).ToBeVisibleAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "selftest-phone");
+    }
+
+    [Fact]
+    public async Task A_state_change_without_the_csrf_token_is_refused()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await LoggedInAsync(context);
+
+        var status = await page.EvaluateAsync<int>("async () => (await fetch('/api/selftest', { method: 'POST' })).status");
+        var withToken = await page.EvaluateAsync<int>(
+            "async () => { const t = (await (await fetch('/api/csrf')).json()).token; return (await fetch('/api/selftest', { method: 'POST', headers: { 'X-CSRF-TOKEN': t } })).status; }");
+
+        Assert.Equal(400, status);
+        Assert.Equal(200, withToken);
+    }
+
+    private async Task<IPage> LoggedInAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/login").ToString());
+        await page.FillAsync("#password", Gateway.Password);
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        return page;
+    }
+}
