@@ -6,7 +6,7 @@ public static class HciUserChannelErrors
     public static string Describe(string call, int errno, int device) => (call, errno) switch
     {
         ("socket", LibcHci.Eafnosupport) =>
-            "the kernel has no Bluetooth support (AF_BLUETOOTH): load it with `sudo modprobe bluetooth` or use --serial for a UART controller",
+            $"cannot open hci{device}: the kernel has no Bluetooth support (AF_BLUETOOTH): load it with `sudo modprobe bluetooth` or use --serial for a UART controller",
         ("socket", LibcHci.Eperm or LibcHci.Eacces) or ("bind", LibcHci.Eperm or LibcHci.Eacces) =>
             $"permission denied opening hci{device}: the user channel needs CAP_NET_ADMIN and CAP_NET_RAW; run under the edgegw systemd unit "
             + "(AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW) or `sudo setcap cap_net_admin,cap_net_raw+ep <path to edgegw>`",
