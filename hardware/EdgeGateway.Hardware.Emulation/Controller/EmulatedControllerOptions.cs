@@ -19,6 +19,9 @@ public sealed record EmulatedControllerOptions
     /// <summary>Num_HCI_Command_Packets in every Command Complete/Status.</summary>
     public byte CommandCredits { get; init; } = 1;
 
+    /// <summary>LE ACL buffer size answered to LE Read Buffer Size; 0 says "shared with BR/EDR", as combo chips often do.</summary>
+    public ushort LeAclDataLength { get; init; } = 251;
+
     /// <summary>How often the air is sampled for due advertisements; reports go out in one write per tick.</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(10);
 

@@ -147,7 +147,7 @@ public sealed class EmulatedLeController : IDisposable
             case HciOpcode.ReadBufferSize:
                 return (ok, [0xFD, 0x03, 0x40, 0x08, 0x00, 0x00, 0x00]);
             case HciOpcode.LeReadBufferSize:
-                return (ok, [0xFB, 0x00, 0x08]);
+                return (ok, [(byte)_options.LeAclDataLength, (byte)(_options.LeAclDataLength >> 8), _options.LeAclDataLength == 0 ? (byte)0 : (byte)8]);
             case HciOpcode.LeReadLocalSupportedFeatures:
                 var features = new byte[8];
                 BinaryPrimitives.WriteUInt64LittleEndian(features, 0x1F | (_options.SupportsExtendedAdvertising ? 1UL << 12 : 0));

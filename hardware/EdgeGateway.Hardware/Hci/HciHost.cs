@@ -71,16 +71,22 @@ public sealed class HciHost : IAsyncDisposable
 
     /// <summary>Sends a command and returns the return parameters after the status byte of its Command Complete
     /// (empty for a command answered with Command Status). A non-zero status throws <see cref="HciException"/>.</summary>
-    public async Task<byte[]> SendCommandAsync(HciCommand command, CancellationToken cancellationToken)
+    public Task<byte[]> SendCommandAsync(HciCommand command, CancellationToken cancellationToken) =>
+        SendCommandAsync(command, _options.CommandTimeout, cancellationToken);
+
+    /// <summary>As <see cref="SendCommandAsync(HciCommand, CancellationToken)"/> with this command's own timeout
+    /// (a Reset after a controller crash, or a vendor firmware command, may need longer than the default).</summary>
+    public async Task<byte[]> SendCommandAsync(HciCommand command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         if (_receiveLoop is null || _receiveLoop.IsCompleted)
         {
             throw new InvalidOperationException("The HCI host is not running: call Start() first, or the transport has closed.");
         }
 
-        var deadline = _time.GetTimestamp() + (long)(_options.CommandTimeout.TotalSeconds * _time.TimestampFrequency);
-        await AcquireCreditAsync(command.Opcode, deadline, cancellationToken);
+        var deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        await AcquireCreditAsync(command.Opcode, deadline, timeout, cancellationToken);
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
@@ -109,7 +115,7 @@ public sealed class HciHost : IAsyncDisposable
         {
             // The controller may have lost the command; as BlueZ does, assume it can take one again.
             SetCredits(1);
-            throw new HciCommandTimeoutException(command.Opcode, _options.CommandTimeout);
+            throw new HciCommandTimeoutException(command.Opcode, timeout);
         }
         finally
         {
@@ -307,7 +313,7 @@ public sealed class HciHost : IAsyncDisposable
         }
     }
 
-    private async ValueTask AcquireCreditAsync(ushort opcode, long deadline, CancellationToken cancellationToken)
+    private async ValueTask AcquireCreditAsync(ushort opcode, long deadline, TimeSpan timeout, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -331,7 +337,7 @@ public sealed class HciHost : IAsyncDisposable
             catch (TimeoutException)
             {
                 SetCredits(1);
-                throw new HciCommandTimeoutException(opcode, _options.CommandTimeout);
+                throw new HciCommandTimeoutException(opcode, timeout);
             }
         }
     }

@@ -29,6 +29,16 @@ public sealed class LeController(HciHost host)
             throw new HciException("The controller answered a bring-up command with fewer return parameters than the spec defines.");
         }
 
+        if (BinaryPrimitives.ReadUInt16LittleEndian(buffers) == 0)
+        {
+            // Zero means LE shares the BR/EDR ACL buffers (Core spec 7.8.2): their size comes from Read Buffer Size.
+            var shared = await host.SendCommandAsync(HciCommands.ReadBufferSize(), cancellationToken);
+            if (shared.Length >= 5)
+            {
+                buffers = [shared[0], shared[1], (byte)Math.Min(shared[3] | (shared[4] << 8), byte.MaxValue)];
+            }
+        }
+
         Info = new ControllerInfo
         {
             HciVersion = version[0],

@@ -39,6 +39,16 @@ public sealed class EmulatedLeControllerTests : IAsyncLifetime
         Assert.Equal(251, info.LeAclDataLength);
     }
 
+    [Fact]
+    public async Task Le_buffers_shared_with_br_edr_are_read_from_read_buffer_size()
+    {
+        var controller = StartHost([], new EmulatedControllerOptions { LeAclDataLength = 0 });
+        var info = await controller.InitializeAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1021, info.LeAclDataLength);
+        Assert.Equal(8, info.LeAclPackets);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

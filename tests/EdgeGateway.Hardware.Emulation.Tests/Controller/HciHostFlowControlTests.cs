@@ -46,6 +46,14 @@ public sealed class HciHostFlowControlTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_per_command_timeout_overrides_the_default()
+    {
+        var ex = await Assert.ThrowsAsync<HciCommandTimeoutException>(
+            () => _host.SendCommandAsync(HciCommands.ReadBdAddr(), TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken));
+        Assert.Contains("within 50 ms", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Command_status_with_an_error_fails_the_command()
     {
         var pending = _host.SendCommandAsync(HciCommands.LeSetScanEnable(true, false), TestContext.Current.CancellationToken);
