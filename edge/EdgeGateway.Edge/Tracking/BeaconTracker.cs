@@ -104,9 +104,11 @@ public sealed class BeaconTracker
 
                 index = Add(key, ticks);
             }
-            else if (index < None)
+            else if (_slots[index].Denied)
             {
                 _ignoredByList++;
+                _slots[index].LastSeenTicks = ticks;
+                MoveToHead(index);
                 return;
             }
 
@@ -125,9 +127,13 @@ public sealed class BeaconTracker
             // Lost first, from the least recently seen end: the list is in last-seen order.
             while (_tail != None && ticks - _slots[_tail].LastSeenTicks > _lostAfter)
             {
-                heartbeats.Add(ToHeartbeat(_slots[_tail], HeartbeatReasons.Lost, now));
-                added++;
-                _lost++;
+                if (!_slots[_tail].Denied)
+                {
+                    heartbeats.Add(ToHeartbeat(_slots[_tail], HeartbeatReasons.Lost, now));
+                    added++;
+                    _lost++;
+                }
+
                 Remove(_tail);
             }
 
@@ -146,7 +152,7 @@ public sealed class BeaconTracker
             for (var index = _head; index != None; index = _slots[index].Next)
             {
                 ref var beacon = ref _slots[index];
-                if (ticks >= beacon.NextPeriodicTicks)
+                if (!beacon.Denied && ticks >= beacon.NextPeriodicTicks)
                 {
                     heartbeats.Add(ToHeartbeat(beacon, HeartbeatReasons.Periodic, now));
                     added++;
@@ -166,14 +172,17 @@ public sealed class BeaconTracker
             var list = new List<HeartbeatItem>(_count);
             for (var index = _head; index != None; index = _slots[index].Next)
             {
-                list.Add(ToHeartbeat(_slots[index], HeartbeatReasons.Periodic, now));
+                if (!_slots[index].Denied)
+                {
+                    list.Add(ToHeartbeat(_slots[index], HeartbeatReasons.Periodic, now));
+                }
             }
 
             return list;
         }
     }
 
-    /// <summary>The slot of the beacon this report belongs to, None for a new one, or below None when a merge hit the deny list.</summary>
+    /// <summary>The slot of the beacon this report belongs to, or None for a new one.</summary>
     private int Find(BluetoothAddress address, in Advertisement advertisement)
     {
         var carriesIdentity = advertisement.Has(BeaconFrameKinds.IBeacon) || advertisement.Has(BeaconFrameKinds.EddystoneUid);
@@ -191,15 +200,16 @@ public sealed class BeaconTracker
         // An Eddystone beacon may have been heard first by its TLM/URL frames: give that entry its real identity.
         if (_byAddress.TryGetValue(address, out var sameDevice) && _slots[sameDevice].Key.Kind == BeaconIdKind.Address)
         {
-            if (!_filter.Allows(key))
-            {
-                Remove(sameDevice);
-                return None - 1;
-            }
-
             _byKey.Remove(_slots[sameDevice].Key);
             _slots[sameDevice].Key = key;
             _byKey[key] = sameDevice;
+            if (!_filter.Allows(key))
+            {
+                // Keep the slot, marked, so the device's TLM/URL frames do not come back as a new address-keyed beacon.
+                _slots[sameDevice].Denied = true;
+                _slots[sameDevice].PendingReason = null;
+            }
+
             return sameDevice;
         }
 

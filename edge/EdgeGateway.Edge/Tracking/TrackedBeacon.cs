@@ -31,5 +31,8 @@ internal struct TrackedBeacon
     public bool HasRssi;
     public bool HasMeasuredPower;
     public bool InUse;
+
+    /// <summary>Kept only so its later frames are recognised and ignored (an Eddystone beacon whose UID is on the deny list).</summary>
+    public bool Denied;
     public string? PendingReason;
 }

@@ -121,6 +121,23 @@ public class BeaconTrackerTests
     }
 
     [Fact]
+    public void A_denied_eddystone_beacon_heard_first_by_its_tlm_stays_silent()
+    {
+        var options = new TrackingOptions();
+        options.Deny.Add("eddystone:0000000000000000edd1");
+        var tracker = new BeaconTracker(options);
+        Air.EddystoneTlm(tracker, 0xC00000000009, 3000, 20, T0);
+        Air.EddystoneUid(tracker, 0xC00000000009, -60, T0.AddMilliseconds(100));
+        Air.EddystoneTlm(tracker, 0xC00000000009, 3000, 20, T0.AddMilliseconds(200));
+
+        Assert.Empty(Collect(tracker, T0.AddSeconds(1)));
+        Assert.Equal(2, tracker.Counters.IgnoredByList);
+        Assert.Empty(tracker.Snapshot(T0.AddSeconds(1)));
+        Assert.Empty(Collect(tracker, T0.AddMinutes(5)));
+        Assert.Equal(0, tracker.Counters.Lost);
+    }
+
+    [Fact]
     public void Devices_without_beacon_frames_are_ignored_unless_asked_for()
     {
         var quiet = new BeaconTracker(new TrackingOptions());

@@ -106,8 +106,9 @@ internal sealed class HciUserChannelStream(int fd, int device) : Stream
                 throw new HciTransportException(Message("poll", errno), errno);
             }
 
-            if (ready == 0)
+            if (ready == 0 || _fd < 0)
             {
+                // Timeout slice, or the stream was disposed while polling: re-check cancellation and the descriptor.
                 continue;
             }
 
