@@ -9,6 +9,8 @@ internal static class InstallerCommandLine
     {
         var root = new RootCommand(
             "gatewayctl - EdgeGateway installer tool: fleet PKI, bundles, flashing, provisioning, labels, self-test.");
+        root.Subcommands.Add(FleetVerb.Create());
+        root.Subcommands.Add(ProvisionVerb.Create());
         return root;
     }
 }

@@ -151,6 +151,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         config.AppendLine("log_type information");
         config.AppendLine("connection_messages true");
         config.AppendLine("log_timestamp true");
+        config.AppendLine(options.GlobalConfiguration.Replace("{dir}", Directory, StringComparison.Ordinal));
         config.AppendLine(CultureInfo.InvariantCulture, $"listener {Port} 127.0.0.1");
         config.AppendLine(CultureInfo.InvariantCulture, $"allow_anonymous {(options.AllowAnonymous ? "true" : "false")}");
         config.AppendLine(options.ExtraConfiguration.Replace("{dir}", Directory, StringComparison.Ordinal));

@@ -14,6 +14,12 @@ public sealed class MosquittoOptions
     /// </summary>
     public string ExtraConfiguration { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Configuration placed before the first listener (options mosquitto only accepts there, such as
+    /// `per_listener_settings true`). `{dir}` is replaced as in <see cref="ExtraConfiguration"/>.
+    /// </summary>
+    public string GlobalConfiguration { get; init; } = string.Empty;
+
     /// <summary>Files written into the broker's directory before it starts (name → content).</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 }
