@@ -13,6 +13,8 @@ internal static class EdgeCommandLine
         var root = new RootCommand(
             "edgegw - EdgeGateway store-gateway daemon: BLE beacons, PN532 NFC, durable outbox, MQTT uplink.");
         root.Subcommands.Add(RunVerb.Create());
+        root.Subcommands.Add(DecodeVerb.Create());
+        root.Subcommands.Add(ScanVerb.Create());
         return root;
     }
 }

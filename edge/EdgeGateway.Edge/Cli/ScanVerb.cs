@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeGateway.Edge.Scanning;
+using EdgeGateway.Edge.Tracking;
+using EdgeGateway.Hardware.Hci;
+using EdgeGateway.Hardware.Hci.Transports;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeGateway.Edge.Cli;
+
+/// <summary>
+/// `edgegw scan`: opens the radio on its own (no daemon, no outbox), scans, and shows the beacons heard:
+/// a live table on a terminal, or one plain status line per second when output is redirected.
+/// </summary>
+internal static class ScanVerb
+{
+    public static Command Create()
+    {
+        var hciDev = new Option<int?>("--hci-dev") { Description = "scan on hciN through the Linux HCI user channel (default 0; the device must be down)" };
+        var serial = new Option<string?>("--serial") { Description = "scan on an H4 UART controller at this serial device, e.g. /dev/ttyAMA0" };
+        var baud = new Option<int>("--baud") { Description = "UART speed for --serial", DefaultValueFactory = _ => 115_200 };
+        var noFlow = new Option<bool>("--no-rtscts") { Description = "disable RTS/CTS flow control on the UART" };
+        var simulate = new Option<bool>("--simulate") { Description = "scan the emulated controller's virtual shop instead of a radio" };
+        var beacons = new Option<int>("--beacons") { Description = "virtual beacons with --simulate", DefaultValueFactory = _ => 40 };
+        var seconds = new Option<double>("--seconds") { Description = "stop after this many seconds (0 = until Ctrl+C)", DefaultValueFactory = _ => 0 };
+        var active = new Option<bool>("--active") { Description = "active scanning (asks for scan responses; transmits)" };
+        var command = new Command("scan", "Scan for BLE beacons and show them live with the reports/s rate")
+        {
+            hciDev, serial, baud, noFlow, simulate, beacons, seconds, active,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            var chosen = (result.GetValue(hciDev) is null ? 0 : 1) + (result.GetValue(serial) is null ? 0 : 1) + (result.GetValue(simulate) ? 1 : 0);
+            if (chosen > 1)
+            {
+                await error.WriteLineAsync("edgegw scan: choose one of --hci-dev, --serial and --simulate");
+                return 2;
+            }
+
+            var options = new ScanningOptions
+            {
+                Transport = result.GetValue(simulate) ? RadioTransport.Simulate
+                    : result.GetValue(serial) is not null ? RadioTransport.Serial
+                    : RadioTransport.HciUserChannel,
+                HciDevice = result.GetValue(hciDev) ?? 0,
+                SerialPort = result.GetValue(serial),
+                Baud = result.GetValue(baud),
+                RtsCts = !result.GetValue(noFlow),
+                SimulatedBeacons = result.GetValue(beacons),
+                Active = result.GetValue(active),
+            };
+            var problems = options.Problems();
+            if (problems.Count > 0 || result.GetValue(seconds) < 0)
+            {
+                await error.WriteLineAsync($"edgegw scan: {(problems.Count > 0 ? problems[0] : "--seconds must not be negative")}");
+                return 2;
+            }
+
+            var output = result.InvocationConfiguration.Output;
+            var live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+            return await RunAsync(options, TimeSpan.FromSeconds(result.GetValue(seconds)), output, error, live, ct);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(ScanningOptions options, TimeSpan duration, TextWriter output, TextWriter error, bool live, CancellationToken ct)
+    {
+        var time = TimeProvider.System;
+        var tracker = new BeaconTracker(new TrackingOptions { LostAfter = TimeSpan.FromSeconds(30), TrackUnknownDevices = false });
+        var pipeline = new ReportPipeline(tracker, time);
+        RadioSession session;
+        try
+        {
+            session = await RadioSession.OpenAsync(options, pipeline.Handler, NullLogger.Instance, time, ct);
+        }
+        catch (Exception ex) when (ex is HciTransportException or HciException or TimeoutException or IOException)
+        {
+            await error.WriteLineAsync($"edgegw scan: radio unavailable: {ex.Message}");
+            return 3;
+        }
+
+        await using (session)
+        {
+            var info = session.Info!;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"controller {info.Address} Bluetooth {info.CoreVersionName} manufacturer 0x{info.Manufacturer:X4}, {(session.Controller.UsesExtendedScanning ? "extended" : "legacy")} {(options.Active ? "active" : "passive")} scanning on {Describe(options)}"));
+            var started = time.GetTimestamp();
+            var lastReports = 0L;
+            var lastTick = started;
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+            try
+            {
+                while (duration == TimeSpan.Zero || time.GetElapsedTime(started) < duration)
+                {
+                    var remaining = duration == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : duration - time.GetElapsedTime(started);
+                    using var tick = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    if (remaining != Timeout.InfiniteTimeSpan)
+                    {
+                        tick.CancelAfter(remaining);
+                    }
+
+                    try
+                    {
+                        await timer.WaitForNextTickAsync(tick.Token);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                    }
+
+                    if (session.Host.Completion.IsCompleted)
+                    {
+                        await error.WriteLineAsync("edgegw scan: the radio transport closed");
+                        return 3;
+                    }
+
+                    var now = time.GetTimestamp();
+                    var reports = session.Host.ReportsReceived;
+                    var rate = (reports - lastReports) / Math.Max(0.001, time.GetElapsedTime(lastTick, now).TotalSeconds);
+                    (lastReports, lastTick) = (reports, now);
+                    await WriteStatusAsync(output, tracker, session, rate, live, time.GetUtcNow());
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+            }
+
+            if (!live)
+            {
+                await output.WriteAsync(ScanTable.Format(tracker.Snapshot(time.GetUtcNow()), time.GetUtcNow(), int.MaxValue));
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task WriteStatusAsync(TextWriter output, BeaconTracker tracker, RadioSession session, double rate, bool live, DateTimeOffset now)
+    {
+        var counters = tracker.Counters;
+        var status = string.Create(CultureInfo.InvariantCulture,
+            $"reports/s {rate:0} beacons {counters.Tracked} reports {session.Host.ReportsReceived} bad-input {session.Host.InputErrors.Total} evicted {counters.Evicted}");
+        if (live)
+        {
+            var rows = Math.Max(5, Console.WindowHeight - 4);
+            // Home the cursor and clear the screen each second: a plain ANSI live view that works over ssh.
+            await output.WriteAsync("\u001b[H\u001b[2J" + status + Environment.NewLine + ScanTable.Format(tracker.Snapshot(now), now, rows));
+        }
+        else
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{now:HH:mm:ss} {status}"));
+        }
+    }
+
+    private static string Describe(ScanningOptions options) => options.Transport switch
+    {
+        RadioTransport.Simulate => $"the emulated controller ({options.SimulatedBeacons} virtual beacons)",
+        RadioTransport.Serial => $"{options.SerialPort} at {options.Baud} baud",
+        _ => $"hci{options.HciDevice} (user channel)",
+    };
+}
