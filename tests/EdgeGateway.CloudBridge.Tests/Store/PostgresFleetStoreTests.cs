@@ -45,8 +45,8 @@ public sealed class PostgresFleetStoreTests(PostgresFixture postgres) : FleetSto
         var writerB = Task.Run(async () => { foreach (var chunk in envelopes.AsEnumerable().Reverse().Chunk(23)) { await b.CommitAsync(chunk, ct); } }, ct);
         await Task.WhenAll(writerA, writerB);
 
-        var (query, _) = Api.ListQueryParser.Parse(Api.FleetResources.Beacons, [new("beacon_id", "b-shared")], 10, 10);
-        var shared = Assert.Single((await a.ListAsync(Api.FleetResources.Beacons, query!, ct)).Rows);
+        var (query, _) = CloudBridge.Api.ListQueryParser.Parse(CloudBridge.Api.FleetResources.Beacons, [new("beacon_id", "b-shared")], 10, 10);
+        var shared = Assert.Single((await a.ListAsync(CloudBridge.Api.FleetResources.Beacons, query!, ct)).Rows);
         Assert.Equal(200L, shared["heartbeats"]);
     }
 }
