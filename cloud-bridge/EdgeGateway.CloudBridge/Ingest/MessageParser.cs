@@ -91,14 +91,14 @@ internal sealed class MessageParser(IngestOptions options)
 
         return stream switch
         {
-            StreamNames.Heartbeats => Decoded(envelope, ProtocolJsonContext.Default.HeartbeatItem, IsValid, heartbeats: true),
-            StreamNames.Nfc => Decoded(envelope, ProtocolJsonContext.Default.TagReadItem, IsValid, heartbeats: false),
+            StreamNames.Heartbeats => Decoded(envelope, ProtocolJsonContext.Default.HeartbeatItem, IsValid, Normalized, heartbeats: true),
+            StreamNames.Nfc => Decoded(envelope, ProtocolJsonContext.Default.TagReadItem, IsValid, Normalized, heartbeats: false),
             _ => IngestMessage.Envelope(gatewayId, stream, envelope.Seq, envelope.SentAt, envelope.Items.Count, 0, [], []),
         };
     }
 
     private static IngestMessage Decoded<T>(
-        UpEnvelope envelope, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<T, bool> valid, bool heartbeats)
+        UpEnvelope envelope, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<T, bool> valid, Func<T, T> normalized, bool heartbeats)
         where T : class
     {
         var good = new List<T>(envelope.Items.Count);
@@ -117,7 +117,7 @@ internal sealed class MessageParser(IngestOptions options)
 
             if (item is not null && valid(item))
             {
-                good.Add(item);
+                good.Add(normalized(item));
             }
             else
             {
@@ -129,6 +129,12 @@ internal sealed class MessageParser(IngestOptions options)
             ? IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, (IReadOnlyList<HeartbeatItem>)good, [])
             : IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, [], (IReadOnlyList<TagReadItem>)good);
     }
+
+    // The source-generated deserializer sets init-only properties that are absent from the JSON to null,
+    // whatever their initializer says; the rest of the bridge relies on lists never being null.
+    private static HeartbeatItem Normalized(HeartbeatItem h) => h.Frames is null ? h with { Frames = [] } : h;
+
+    private static TagReadItem Normalized(TagReadItem t) => t.Ndef is null ? t with { Ndef = [] } : t;
 
     private static bool IsValid(HeartbeatItem h) =>
         h.BeaconId is { Length: > 0 and <= MaxBeaconIdLength }
@@ -167,6 +173,11 @@ internal sealed class MessageParser(IngestOptions options)
         var reader = Reader(payload);
         var reported = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.ReportedConfig)
             ?? throw new JsonException("payload is JSON null");
+        if (reported.Beacons is null)
+        {
+            reported = reported with { Beacons = [] };
+        }
+
         return reported.Beacons.Any(b => b.BeaconId is not { Length: > 0 and <= MaxBeaconIdLength })
             ? IngestMessage.Rejected(gatewayId, "bad-item", "config/reported has a beacon without a valid beaconId")
             : IngestMessage.ForReported(gatewayId, reported);

@@ -203,7 +203,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
     private async Task<IReadOnlyList<CommitOutcome>> CommitWithRetryAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
     {
         var messages = batch.Select(p => p.Message).ToList();
-        while (true)
+        for (var failures = 1; ; failures++)
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -216,13 +216,58 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Store down, deadlock, serialization failure...: nothing was committed, nothing is acknowledged; try again.
+                // Nothing was committed, nothing is acknowledged. A store outage is retried for as long as it
+                // lasts; a failure that is not an outage (a bug, a value the database refuses) would block
+                // ingest forever, so after a few tries the batch is split to find the message causing it.
                 _metrics.Add("edgegw_bridge_commit_failures_total");
                 LogCommitFailed(batch.Count, ex.GetType().Name, ex.Message);
+                if (!IsOutage(ex) && failures >= PoisonAttempts)
+                {
+                    return await CommitOneByOneAsync(batch, cancellationToken);
+                }
+
                 await Task.Delay(_options.Ingest.RetryDelayMs, cancellationToken);
             }
         }
     }
+
+    private const int PoisonAttempts = 3;
+
+    private async Task<IReadOnlyList<CommitOutcome>> CommitOneByOneAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = new CommitOutcome[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            for (var failures = 1; ; failures++)
+            {
+                try
+                {
+                    outcomes[i] = (await _store.CommitAsync([batch[i].Message], cancellationToken))[0];
+                    break;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    if (!IsOutage(ex) && failures >= PoisonAttempts)
+                    {
+                        // The store refuses this one message for good: count and log it with its identity instead of
+                        // blocking every gateway behind it. Its (gatewayId, stream, seq) stays a visible gap.
+                        var message = batch[i].Message;
+                        batch[i] = batch[i] with { Message = IngestMessage.Rejected(message.GatewayId, "store-error", $"{message.Kind} stream '{message.Stream}' seq {message.Seq}: {ex.GetType().Name}: {ex.Message}") };
+                        outcomes[i] = CommitOutcome.Rejected;
+                        break;
+                    }
+
+                    await Task.Delay(_options.Ingest.RetryDelayMs, cancellationToken);
+                }
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static bool IsOutage(Exception ex) =>
+        ex is Npgsql.NpgsqlException { IsTransient: true } or IOException or TimeoutException or System.Net.Sockets.SocketException
+        || (ex is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal));
 
     private void Count(IngestMessage message, CommitOutcome outcome)
     {
