@@ -137,7 +137,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
     {
         e.AutoAcknowledge = false;
         var message = _parser.Parse(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
-        Interlocked.Increment(ref _pendingCount);
+        _metrics.Set("edgegw_bridge_pending_messages", Interlocked.Increment(ref _pendingCount));
         _pending.Writer.TryWrite(new PendingMessage(message, e));
         return Task.CompletedTask;
     }

@@ -16,6 +16,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string Superuser = "postgres";
 
     private readonly string _binDirectory;
+    private string _settings = string.Empty;
     private int _databases;
 
     private PostgresServer(string binDirectory, string directory, int port)
@@ -56,13 +57,13 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             await server.RunToolAsync("initdb", ["-D", server.DataDirectory, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], cancellationToken);
-            var settings = $"-p {server.Port.ToString(CultureInfo.InvariantCulture)} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200";
+            server._settings = $"-p {server.Port.ToString(CultureInfo.InvariantCulture)} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200";
             if (!durable)
             {
-                settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                server._settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             }
 
-            await server.RunToolAsync("pg_ctl", ["-D", server.DataDirectory, "-l", server.LogPath, "-w", "-t", "60", "-o", settings, "start"], cancellationToken);
+            await server.StartAgainAsync(cancellationToken);
         }
         catch
         {
@@ -72,6 +73,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
         return server;
     }
+
+    /// <summary>Starts the stopped cluster again on the same port with the same data.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) =>
+        RunToolAsync("pg_ctl", ["-D", DataDirectory, "-l", LogPath, "-w", "-t", "60", "-o", _settings, "start"], cancellationToken);
+
+    /// <summary>Stops the server (fast shutdown: open sessions are cut), keeping its data for <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
 
     public string ConnectionString(string database) =>
         $"Host={Host};Port={Port.ToString(CultureInfo.InvariantCulture)};Username={Superuser};Database={database};Pooling=true;Maximum Pool Size=50";
