@@ -52,6 +52,13 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (writer.IsFaulted)
+                {
+                    // A bug in the commit loop must stop the process (and let the supervisor restart it)
+                    // rather than leave a bridge that receives and never acknowledges.
+                    await writer;
+                }
+
                 if (!_client.IsConnected)
                 {
                     _metrics.Set("edgegw_bridge_mqtt_connected", 0);

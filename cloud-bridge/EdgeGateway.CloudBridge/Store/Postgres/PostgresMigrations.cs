@@ -60,9 +60,9 @@ internal static class PostgresMigrations
                 config_state text,
                 config_reason text,
                 created timestamptz NOT NULL,
-                updated timestamptz NOT NULL);
+                updated timestamptz NOT NULL)
+                WITH (fillfactor = 70);
             CREATE INDEX beacons_site ON beacons (site);
-            CREATE INDEX beacons_heartbeat ON beacons (heartbeat DESC);
 
             CREATE TABLE nfc_tags (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -103,7 +103,8 @@ internal static class PostgresMigrations
                 items bigint NOT NULL DEFAULT 0,
                 created timestamptz NOT NULL,
                 updated timestamptz NOT NULL,
-                UNIQUE (gateway_id, stream));
+                UNIQUE (gateway_id, stream))
+                WITH (fillfactor = 70);
 
             CREATE VIEW sites_view AS
                 SELECT s.id, s.name,
@@ -115,6 +116,10 @@ internal static class PostgresMigrations
                 FROM sites s;
             """),
     ];
+
+    // Beacons and streams are rewritten on every batch. Free space in each page (fillfactor) and no index on
+    // the columns that change (heartbeat, high_water) keep those updates HOT: no index entries, less WAL,
+    // less vacuum. Ordering beacons by heartbeat sorts in memory instead, which the API can afford.
 
     /// <summary>Applies the missing steps; returns how many it applied.</summary>
     public static async Task<int> ApplyAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
