@@ -26,7 +26,6 @@ public sealed class BridgeMetrics
         ["edgegw_bridge_mqtt_connects_total"] = ("counter", "Successful broker connections."),
         ["edgegw_bridge_pending_messages"] = ("gauge", "Messages received and not yet acknowledged."),
         ["edgegw_bridge_desired_published_total"] = ("counter", "Retained config/desired documents published."),
-        ["edgegw_bridge_gaps_opened_total"] = ("counter", "Sequence gaps detected."),
     };
 
     private readonly ConcurrentDictionary<(string Name, string Labels), StrongBox<double>> _values = new();
