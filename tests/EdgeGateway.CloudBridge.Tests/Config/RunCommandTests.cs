@@ -55,6 +55,23 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Environment_variables_override_the_file_and_are_validated()
+    {
+        const string variable = "EDGEGW_BRIDGE_Ingest__MaxItemsPerEnvelope";
+        Environment.SetEnvironmentVariable(variable, "0");
+        try
+        {
+            var run = await CommandLineRun.InvokeAsync(BridgeCommandLine.Build(), "run", "--config", File("""{"Ingest": {"MaxItemsPerEnvelope": 50}}"""));
+
+            Assert.Equal((2, "config: Ingest:MaxItemsPerEnvelope: must be between 1 and 100000 (got 0)"), (run.ExitCode, run.Error.Trim()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public async Task Help_lists_the_run_verb()
     {
         var run = await CommandLineRun.InvokeAsync(BridgeCommandLine.Build(), "--help");

@@ -94,7 +94,7 @@ public sealed class LiteDbFleetStore : IFleetStore
             {
                 IngestKind.Envelope => Envelope(message, streams, accepted, now),
                 IngestKind.Status => Status(message.GatewayId, message.Status!, now),
-                IngestKind.Reported => Reported(message.GatewayId, message.Reported!, now),
+                IngestKind.Reported => Reported(message.Reported!, now),
                 _ => CommitOutcome.Rejected,
             };
         }
@@ -228,7 +228,7 @@ public sealed class LiteDbFleetStore : IFleetStore
         return CommitOutcome.Stored;
     }
 
-    private CommitOutcome Reported(string gatewayId, ReportedConfig reported, DateTime now)
+    private CommitOutcome Reported(ReportedConfig reported, DateTime now)
     {
         foreach (var beacon in reported.Beacons)
         {
@@ -258,7 +258,6 @@ public sealed class LiteDbFleetStore : IFleetStore
             Beacons.Update(doc);
         }
 
-        _ = gatewayId;
         return CommitOutcome.Stored;
     }
 
