@@ -9,6 +9,7 @@ internal static class BridgeCommandLine
     {
         var root = new RootCommand(
             "edgegw-bridge - EdgeGateway cloud bridge: MQTT ingest, fleet store, platform connectors.");
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,4 @@
+namespace EdgeGateway.CloudBridge.Api;
+
+/// <summary>One ordering key (`name` ascending, `-name` descending).</summary>
+public sealed record ListOrder(ResourceField Field, bool Descending);
