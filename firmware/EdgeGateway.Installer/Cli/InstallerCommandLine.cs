@@ -13,6 +13,7 @@ internal static class InstallerCommandLine
         root.Subcommands.Add(ProvisionVerb.Create());
         root.Subcommands.Add(BundleVerb.Create());
         root.Subcommands.Add(LabelVerb.Create());
+        root.Subcommands.Add(SelfTestVerb.Create());
         return root;
     }
 }
