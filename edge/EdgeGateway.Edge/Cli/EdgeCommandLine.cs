@@ -12,6 +12,7 @@ internal static class EdgeCommandLine
     {
         var root = new RootCommand(
             "edgegw - EdgeGateway store-gateway daemon: BLE beacons, PN532 NFC, durable outbox, MQTT uplink.");
+        root.Subcommands.Add(NfcCommand.Build());
         return root;
     }
 }

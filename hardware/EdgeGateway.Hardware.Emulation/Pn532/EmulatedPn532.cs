@@ -26,6 +26,7 @@ public sealed class EmulatedPn532
     private VirtualTag? _tag;
     private bool _tagActive;
     private bool _unplugged;
+    private bool _removeTagOnNextExchange;
 
     /// <summary>Raised (outside the lock) whenever a frame is queued for the host.</summary>
     public event EventHandler? OutputAvailable;
@@ -78,6 +79,13 @@ public sealed class EmulatedPn532
     {
         lock (_lock)
         {
+            if (fault == EmulatedPn532Fault.TagRemovedMidExchange)
+            {
+                // Waits for the next tag exchange, however many polls come first.
+                _removeTagOnNextExchange = true;
+                return;
+            }
+
             _faults.Enqueue(fault);
         }
     }
@@ -198,7 +206,7 @@ public sealed class EmulatedPn532
         _output.Enqueue(Pn532FrameWriter.Ack.ToArray());
         CommandsProcessed++;
         var command = (Pn532CommandCode)data[0];
-        var response = Execute(command, data[1..], fault);
+        var response = Execute(command, data[1..]);
         if (response is null || fault == EmulatedPn532Fault.NoAnswer)
         {
             return true;
@@ -231,7 +239,7 @@ public sealed class EmulatedPn532
     }
 
     // Returns the response data after the response code, or null when the chip stays silent.
-    private byte[]? Execute(Pn532CommandCode command, ReadOnlySpan<byte> parameters, EmulatedPn532Fault? fault)
+    private byte[]? Execute(Pn532CommandCode command, ReadOnlySpan<byte> parameters)
     {
         switch (command)
         {
@@ -248,9 +256,9 @@ public sealed class EmulatedPn532
             case Pn532CommandCode.InListPassiveTarget:
                 return ListPassiveTarget(parameters);
             case Pn532CommandCode.InDataExchange:
-                return parameters.IsEmpty ? [0x27] : Exchange(parameters[0] == 1, parameters[1..], fault);
+                return parameters.IsEmpty ? [0x27] : Exchange(parameters[0] == 1, parameters[1..]);
             case Pn532CommandCode.InCommunicateThru:
-                return Exchange(true, parameters, fault);
+                return Exchange(true, parameters);
             case Pn532CommandCode.InRelease:
             case Pn532CommandCode.InDeselect:
                 _tagActive = false;
@@ -281,15 +289,16 @@ public sealed class EmulatedPn532
         return [.. header, .. tag.Uid];
     }
 
-    private byte[] Exchange(bool targetKnown, ReadOnlySpan<byte> command, EmulatedPn532Fault? fault)
+    private byte[] Exchange(bool targetKnown, ReadOnlySpan<byte> command)
     {
         if (!targetKnown || !_tagActive)
         {
             return [(byte)Pn532Status.CommandNotAcceptable];
         }
 
-        if (fault == EmulatedPn532Fault.TagRemovedMidExchange)
+        if (_removeTagOnNextExchange)
         {
+            _removeTagOnNextExchange = false;
             _tag = null;
             _tagActive = false;
         }
