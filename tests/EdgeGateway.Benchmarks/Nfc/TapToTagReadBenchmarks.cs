@@ -36,6 +36,7 @@ public class TapToTagReadBenchmarks
         _session = new NfcReaderSession(_pn532);
         _session.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
 
+        var commandsBefore = _pn532.Counters.Commands;
         var sentBefore = _port.BytesFromHost;
         var receivedBefore = _port.BytesToHost;
         TapAsync().GetAwaiter().GetResult();
@@ -43,7 +44,7 @@ public class TapToTagReadBenchmarks
         var received = _port.BytesToHost - receivedBefore;
         // 8N1: 10 bit times per byte; a PN532 exchange is half duplex, so both directions add up.
         var wireMs = (sent + received) * 10.0 / Pn532HsuTransport.BaudRate * 1000;
-        Console.WriteLine($"// tap exchange: {_pn532.Counters.Commands} commands so far; this tap {sent} bytes host->PN532, {received} bytes PN532->host; wire time at 115200 8N1 = {wireMs:0.000} ms");
+        Console.WriteLine($"// tap exchange: {_pn532.Counters.Commands - commandsBefore} PN532 commands, {sent} bytes host->PN532, {received} bytes PN532->host; wire time at 115200 8N1 = {wireMs:0.000} ms");
     }
 
     [Benchmark]
