@@ -83,8 +83,19 @@ public sealed partial class Pn532 : IDisposable
 
     private async Task SendAndAwaitAckAsync(Pn532CommandCode command, int frameLength, CancellationToken cancellationToken)
     {
+        // Nothing received before our command can belong to it: a late answer to an aborted command
+        // with the same response code would otherwise be taken for this one's.
+        _rxCount = 0;
         for (var attempt = 1; attempt <= _options.CommandAttempts; attempt++)
         {
+            if (attempt > 1)
+            {
+                // The chip may have got the first frame after all (its ACK just late): abort that
+                // execution so the re-sent command is not answered twice.
+                await WriteAsync(Pn532FrameWriter.Ack.ToArray(), cancellationToken);
+                _rxCount = 0;
+            }
+
             await WriteAsync(_tx.AsMemory(0, frameLength), cancellationToken);
             var started = _options.TimeProvider.GetTimestamp();
             while (true)

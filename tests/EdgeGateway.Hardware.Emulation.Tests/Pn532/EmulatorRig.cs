@@ -25,8 +25,9 @@ public sealed class EmulatorRig : IAsyncDisposable
 
     public static Pn532Options FastOptions => new()
     {
-        AckTimeout = TimeSpan.FromMilliseconds(200),
-        ResponseTimeout = TimeSpan.FromMilliseconds(300),
+        // Generous for a loaded CI machine; a real PN532 ACKs within about a millisecond.
+        AckTimeout = TimeSpan.FromMilliseconds(500),
+        ResponseTimeout = TimeSpan.FromMilliseconds(1000),
     };
 
     public static EmulatorRig Create(string bus)

@@ -1,6 +1,7 @@
 using EdgeGateway.Hardware.Emulation.Pn532;
 using EdgeGateway.Hardware.Emulation.Pn532.Tags;
 using EdgeGateway.Hardware.Nfc;
+using EdgeGateway.Hardware.Nfc.Ndef;
 using EdgeGateway.Hardware.Nfc.Ntag;
 using EdgeGateway.Hardware.Pn532;
 
@@ -151,5 +152,58 @@ public class FaultTests
         Assert.Equal(new byte[] { 0x00, 0xA4, 0x04, 0x00 }, first);
         Assert.Equal(new byte[] { 0x00, 0xB0, 0x00, 0x00 }, next[..length]);
         Assert.Equal(new byte[] { 0x90, 0x00 }, rig.Chip.TargetAnswers.Single());
+    }
+
+    [Fact]
+    public async Task An_NDEF_TLV_longer_than_the_tag_is_reported_in_the_snapshot_not_thrown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create("hsu");
+        var lying = new VirtualNtag(NtagType.Ntag213, Uid);
+        lying.Poke(4, [0x03, 0xFF, 0x01, 0x2C]);
+        rig.Chip.PlaceTag(lying);
+
+        var target = await rig.Driver.InListPassiveTargetAsync(null, ct);
+        var snapshot = await new NfcTagReader(rig.Driver).ReadAsync(target!, ct);
+
+        Assert.Equal(NdefError.TlvPastEnd, snapshot.NdefProblem);
+        Assert.Contains("claims 300 bytes", snapshot.NdefProblemMessage, StringComparison.Ordinal);
+        Assert.Empty(snapshot.Ndef.Records);
+    }
+
+    [Fact]
+    public async Task A_plain_Ultralight_NAKs_GET_VERSION_is_reselected_and_read()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create("spi");
+        rig.Chip.PlaceTag(new VirtualNtag(NtagType.Ultralight, Uid));
+        var target = await rig.Driver.InListPassiveTargetAsync(null, ct);
+        var tag = await new NfcTagReader(rig.Driver).ActivateAsync(target!, ct);
+        await tag.WriteNdefAsync(new NdefMessage([NdefRecord.CreateUri("https://u.example/1")]), ct);
+
+        var snapshot = await new NfcTagReader(rig.Driver).ReadAsync(target!, ct);
+
+        Assert.Equal(NfcTagKind.Ultralight, snapshot.Kind);
+        Assert.Null(snapshot.Counter);
+        Assert.False(snapshot.SignaturePresent);
+        Assert.Equal("https://u.example/1", NdefUri.Decode(snapshot.Ndef.Records.Single().Payload));
+    }
+
+    [Fact]
+    public async Task A_message_too_big_for_the_tag_is_refused_before_writing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create("i2c");
+        var virtualTag = new VirtualNtag(NtagType.Ntag213, Uid);
+        rig.Chip.PlaceTag(virtualTag);
+        var before = virtualTag.Dump();
+        var target = await rig.Driver.InListPassiveTargetAsync(null, ct);
+        var tag = await new NfcTagReader(rig.Driver).ActivateAsync(target!, ct);
+
+        var e = await Assert.ThrowsAsync<NdefFormatException>(() =>
+            tag.WriteNdefAsync(new NdefMessage([NdefRecord.CreateText(new string('a', 200))]), ct));
+
+        Assert.Equal(NdefError.TooLarge, e.Error);
+        Assert.Equal(before, virtualTag.Dump());
     }
 }

@@ -4,7 +4,7 @@ using EdgeGateway.Hardware.Nfc.Ntag;
 namespace EdgeGateway.Hardware.Emulation.Pn532.Tags;
 
 /// <summary>
-/// An NTAG213/215/216 with the datasheet's memory map: 7-byte UID with BCC bytes, capability container,
+/// An NTAG213/215/216 (or a 16-page MIFARE Ultralight) with the datasheet's memory map: 7-byte UID with BCC bytes, capability container,
 /// static and dynamic lock bits, CFG0 (AUTH0), CFG1 (ACCESS: NFC_CNT_EN, PROT), password and PACK, the
 /// 24-bit NFC counter (incremented on the first READ/FAST_READ after power-up) and a 32-byte signature.
 /// </summary>
@@ -82,6 +82,8 @@ public sealed class VirtualNtag : VirtualTag
 
         return command[0] switch
         {
+            // MIFARE Ultralight (MF0ICU1) predates GET_VERSION and NAKs it.
+            NtagCommand.GetVersion when Map.Type == NtagType.Ultralight => VirtualTagAnswer.Nak,
             NtagCommand.GetVersion => VirtualTagAnswer.Of([0x00, 0x04, 0x04, 0x02, 0x01, 0x00, Map.StorageSize, 0x03]),
             NtagCommand.Read when command.Length == 2 => Read(command[1]),
             NtagCommand.FastRead when command.Length == 3 => FastRead(command[1], command[2]),
