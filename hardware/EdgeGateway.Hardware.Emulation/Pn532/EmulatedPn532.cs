@@ -222,7 +222,11 @@ public sealed class EmulatedPn532
             _output.Enqueue([0x13, 0x37, 0xFF, 0x00, 0x42]);
         }
 
-        if (fault == EmulatedPn532Fault.BadChecksum)
+        if (fault == EmulatedPn532Fault.TruncatedAnswer)
+        {
+            _output.Enqueue(responseFrame[..(responseFrame.Length / 2)]);
+        }
+        else if (fault == EmulatedPn532Fault.BadChecksum)
         {
             var corrupt = (byte[])responseFrame.Clone();
             corrupt[^2] ^= 0x5A;

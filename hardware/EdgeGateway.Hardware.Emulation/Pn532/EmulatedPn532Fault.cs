@@ -17,4 +17,7 @@ public enum EmulatedPn532Fault
 
     /// <summary>Garbage bytes on the line before the next answer.</summary>
     LineNoise,
+
+    /// <summary>Only the first half of the next answer is sent, then nothing: a lying length the host must time out on.</summary>
+    TruncatedAnswer,
 }

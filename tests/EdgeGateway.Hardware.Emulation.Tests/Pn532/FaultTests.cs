@@ -206,4 +206,37 @@ public class FaultTests
         Assert.Equal(NdefError.TooLarge, e.Error);
         Assert.Equal(before, virtualTag.Dump());
     }
+
+    [Fact]
+    public async Task A_truncated_answer_times_out_without_hanging_and_the_line_recovers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create("hsu");
+        rig.Chip.InjectFault(EmulatedPn532Fault.TruncatedAnswer);
+
+        var e = await Assert.ThrowsAsync<Pn532Exception>(() => rig.Driver.GetFirmwareVersionAsync(ct));
+        var version = await rig.Driver.GetFirmwareVersionAsync(ct);
+
+        Assert.Equal(Pn532Error.ResponseTimeout, e.Error);
+        Assert.True(version.IsPn532);
+    }
+
+    [Theory]
+    [InlineData("i2c")]
+    [InlineData("spi")]
+    public async Task PowerDown_SetParameters_InDeselect_and_RF_field_commands_are_accepted(string bus)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create(bus);
+        rig.Chip.PlaceTag(new VirtualNtag(NtagType.Ntag213, Uid));
+
+        await rig.Driver.SetParametersAsync(Pn532Parameters.AutomaticAtrRes | Pn532Parameters.AutomaticRats, ct);
+        await rig.Driver.SetRfTimingsAsync(0x0B, 0x0A, ct);
+        await rig.Driver.SetRfFieldAsync(on: true, cancellationToken: ct);
+        Assert.NotNull(await rig.Driver.InListPassiveTargetAsync(null, ct));
+        await rig.Driver.InDeselectAsync(1, ct);
+        await rig.Driver.PowerDownAsync(0x88, ct);
+
+        Assert.True((await rig.Driver.GetFirmwareVersionAsync(ct)).IsPn532);
+    }
 }
