@@ -1,6 +1,7 @@
 using EdgeGateway.Hardware.Emulation.Pn532;
 using EdgeGateway.Hardware.Emulation.Pn532.Tags;
 using EdgeGateway.Hardware.Nfc;
+using EdgeGateway.Hardware.Nfc.Classic;
 using EdgeGateway.Hardware.Nfc.Ndef;
 using EdgeGateway.Hardware.Nfc.Ntag;
 using EdgeGateway.Hardware.Pn532;
@@ -238,5 +239,24 @@ public class FaultTests
         await rig.Driver.PowerDownAsync(0x88, ct);
 
         Assert.True((await rig.Driver.GetFirmwareVersionAsync(ct)).IsPn532);
+    }
+
+    [Fact]
+    public async Task A_MIFARE_Classic_sector_is_read_with_the_right_key_and_refused_with_a_wrong_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = EmulatorRig.Create("hsu");
+        var card = new VirtualMifareClassic(Convert.FromHexString("A1B2C3D4"));
+        card.Poke(5, "shelf 4, aisle 2"u8);
+        rig.Chip.PlaceTag(card);
+        var target = await rig.Driver.InListPassiveTargetAsync(null, ct);
+        var tag = new MifareClassicTag(rig.Driver, target!);
+
+        var sector = await tag.ReadSectorAsync(1, MifareKeyType.KeyA, MifareClassicTag.DefaultKey, ct);
+        var e = await Assert.ThrowsAsync<Pn532Exception>(() => tag.AuthenticateAsync(8, MifareKeyType.KeyB, new byte[6], ct));
+
+        Assert.Equal("shelf 4, aisle 2"u8.ToArray(), sector[16..32]);
+        Assert.Equal(new byte[6], sector[48..54]);
+        Assert.Equal(Pn532Status.Authentication, e.Status);
     }
 }
