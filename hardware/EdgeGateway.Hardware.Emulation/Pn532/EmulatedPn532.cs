@@ -206,6 +206,13 @@ public sealed class EmulatedPn532
         _output.Enqueue(Pn532FrameWriter.Ack.ToArray());
         CommandsProcessed++;
         var command = (Pn532CommandCode)data[0];
+        if (command == Pn532CommandCode.InDataExchange && data.Length >= 3 && data[2] is 0x60 or 0x61 && data.Length != 2 + 12)
+        {
+            // The chip checks MIFARE AUTH itself: anything but key(6) + UID(4) is a syntax error, not a tag NAK.
+            _output.Enqueue(Pn532FrameWriter.ApplicationError.ToArray());
+            return true;
+        }
+
         var response = Execute(command, data[1..]);
         if (response is null || fault == EmulatedPn532Fault.NoAnswer)
         {

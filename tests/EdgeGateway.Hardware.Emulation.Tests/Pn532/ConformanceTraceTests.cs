@@ -1,6 +1,7 @@
 using EdgeGateway.Hardware.Emulation.Pn532;
 using EdgeGateway.Hardware.Emulation.Pn532.Tags;
 using EdgeGateway.Hardware.Nfc.Ntag;
+using EdgeGateway.Hardware.Pn532.Frames;
 
 namespace EdgeGateway.Hardware.Emulation.Tests.Pn532;
 
@@ -54,5 +55,32 @@ public class ConformanceTraceTests
         Assert.True(chip.TryTakeFrame(out var response));
         // D5 4B NbTg=1 Tg=1 SENS_RES=00 44 SEL_RES=00 NFCIDLength=7 UID
         Assert.Equal("0000FF0FF1D54B01010044000704A22C7A4B5C80", Convert.ToHexString(response)[..40]);
+    }
+
+    [Fact]
+    public void MIFARE_Classic_AUTH_through_InDataExchange_matches_the_published_exchange()
+    {
+        // Published example (Adafruit-PN532 fork notes, UM0701-02 framing): UID 04 33 18 EA 70 32 80, key A
+        // A7 3F 5D C1 D3 33, block 4; the AUTH carries the UID's last 4 bytes. Success: D5 41 00.
+        // With all 7 UID bytes the chip answers the syntax-error frame.
+        var chip = new EmulatedPn532();
+        var card = new VirtualMifareClassic(Convert.FromHexString("043318EA703280"));
+        card.SetKeyA(1, Convert.FromHexString("A73F5DC1D333"));
+        chip.PlaceTag(card);
+        chip.Receive(Pn532FrameWriter.Information(0xD4, [0x4A, 0x01, 0x00]));
+        while (chip.TryTakeFrame(out _))
+        {
+        }
+
+        chip.Receive(Pn532FrameWriter.Information(0xD4, Convert.FromHexString("40016004A73F5DC1D333EA703280")));
+        Assert.True(chip.TryTakeFrame(out var ack));
+        Assert.True(chip.TryTakeFrame(out var answer));
+        chip.Receive(Pn532FrameWriter.Information(0xD4, Convert.FromHexString("40016004A73F5DC1D333043318EA703280")));
+        Assert.True(chip.TryTakeFrame(out _));
+        Assert.True(chip.TryTakeFrame(out var syntaxError));
+
+        Assert.Equal("0000FF00FF00", Convert.ToHexString(ack));
+        Assert.Equal("0000FF03FDD54100EA00", Convert.ToHexString(answer));
+        Assert.Equal("0000FF01FF7F8100", Convert.ToHexString(syntaxError));
     }
 }
