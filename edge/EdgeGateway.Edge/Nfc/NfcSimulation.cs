@@ -22,14 +22,7 @@ public static class NfcSimulation
     public static VirtualNtag CreateDemoTag()
     {
         var tag = new VirtualNtag(NtagType.Ntag213, DemoUid) { Counter = 41 };
-        var tlv = NdefTlv.Wrap(new NdefMessage([NdefRecord.CreateUri(DemoUrl)]).ToBytes());
-        var padded = new byte[(tlv.Length + 3) / 4 * 4];
-        tlv.CopyTo(padded, 0);
-        for (var i = 0; i < padded.Length / 4; i++)
-        {
-            tag.Poke(tag.Map.FirstUserPage + i, padded.AsSpan(i * 4, 4));
-        }
-
+        tag.LoadNdef(new NdefMessage([NdefRecord.CreateUri(DemoUrl)]));
         tag.Poke(tag.Map.Config1Page, [NtagCommand.AccessNfcCounterEnable, 0, 0, 0]);
         return tag;
     }

@@ -14,6 +14,18 @@ public sealed class EmulatedPn532SpiDevice(EmulatedPn532 chip, int busId = 0, in
 
     public override SpiConnectionSettings ConnectionSettings { get; } = new(busId, chipSelect) { Mode = SpiMode.Mode0 };
 
+    /// <summary>What the chip's IRQ line shows: a frame waits to be read.</summary>
+    public bool IsFrameReady
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ready is not null || chip.HasOutput;
+            }
+        }
+    }
+
     public override byte ReadByte() => 0;
 
     public override void Read(Span<byte> buffer) => buffer.Clear();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using EdgeGateway.Hardware.Nfc.Ndef;
 using EdgeGateway.Hardware.Nfc.Ntag;
 
 namespace EdgeGateway.Hardware.Emulation.Pn532.Tags;
@@ -66,6 +67,19 @@ public sealed class VirtualNtag : VirtualTag
 
     /// <summary>Writes a page bypassing all checks (factory programming in tests).</summary>
     public void Poke(int page, ReadOnlySpan<byte> data) => data.CopyTo(_memory.AsSpan(page * NtagMemoryMap.PageSize));
+
+    /// <summary>Programs <paramref name="message"/> as the NDEF TLV in user memory, as an encoding station would.</summary>
+    public void LoadNdef(NdefMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var tlv = NdefTlv.Wrap(message.ToBytes());
+        if (tlv.Length > Map.UserBytes)
+        {
+            throw new ArgumentException($"Message needs {tlv.Length} bytes; {Map.Type} has {Map.UserBytes}.", nameof(message));
+        }
+
+        tlv.CopyTo(_memory, Map.FirstUserPage * NtagMemoryMap.PageSize);
+    }
 
     public override void PowerUp()
     {
