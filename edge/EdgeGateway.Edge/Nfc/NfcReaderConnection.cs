@@ -7,11 +7,13 @@ namespace EdgeGateway.Edge.Nfc;
 public sealed class NfcReaderConnection : IAsyncDisposable
 {
     private readonly EmulatedPn532HsuPort? _simulatorPort;
+    private readonly IDisposable? _gpio;
 
-    internal NfcReaderConnection(Pn532 pn532, EmulatedPn532HsuPort? simulatorPort = null)
+    internal NfcReaderConnection(Pn532 pn532, EmulatedPn532HsuPort? simulatorPort = null, IDisposable? gpio = null)
     {
         Pn532 = pn532;
         _simulatorPort = simulatorPort;
+        _gpio = gpio;
     }
 
     public Pn532 Pn532 { get; }
@@ -19,6 +21,7 @@ public sealed class NfcReaderConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Pn532.Dispose();
+        _gpio?.Dispose();
         if (_simulatorPort is not null)
         {
             await _simulatorPort.DisposeAsync();

@@ -49,7 +49,7 @@ public sealed class NfcReaderConnector(IOptions<NfcOptions> options, TimeProvide
                         ClockFrequency = _options.SpiClockHz,
                     });
                     var gpio = _options.SpiIrqPin >= 0 ? new GpioController() : null;
-                    return new NfcReaderConnection(new Pn532(spi, gpio, _options.SpiIrqPin, driverOptions));
+                    return new NfcReaderConnection(new Pn532(spi, gpio, _options.SpiIrqPin, driverOptions), null, gpio);
                 default:
                     var link = new DuplexLink();
                     var port = new EmulatedPn532HsuPort(Simulator!, link.DeviceEnd);
