@@ -15,6 +15,7 @@ internal static class EdgeCommandLine
         root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(DecodeVerb.Create());
         root.Subcommands.Add(ScanVerb.Create());
+        root.Subcommands.Add(NfcCommand.Build());
         return root;
     }
 }

@@ -1,4 +1,4 @@
-namespace EdgeGateway.Hardware.Nfc;
+namespace EdgeGateway.Hardware.Nfc.Ndef;
 
 /// <summary>The 3-bit TNF field of an NDEF record header (NFC Forum NDEF 1.0, section 3.2.6).</summary>
 public enum NdefTypeNameFormat : byte
