@@ -32,7 +32,7 @@ internal static class NfcWatchCommand
             using var loggers = LoggerFactory.Create(b => b.AddProvider(new OneLineLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
             var wrapped = Microsoft.Extensions.Options.Options.Create(options);
             using var service = new NfcTagService(wrapped, new NfcReaderConnector(wrapped, TimeProvider.System), sink, new NfcWriteJobs(),
-                new NfcReaderHealth(), TimeProvider.System, loggers.CreateLogger<NfcTagService>());
+                new NfcReaderHealth(), new NfcRecentTaps(), TimeProvider.System, loggers.CreateLogger<NfcTagService>());
             await service.StartAsync(ct);
             try
             {

@@ -21,6 +21,7 @@ public static class NfcServiceCollectionExtensions
         services.TryAddSingleton<NfcReaderConnector>();
         services.TryAddSingleton<NfcWriteJobs>();
         services.TryAddSingleton<NfcReaderHealth>();
+        services.TryAddSingleton<NfcRecentTaps>();
         services.AddHostedService<NfcTagService>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed partial class NfcTagService(
     IOutbox outbox,
     NfcWriteJobs writeJobs,
     NfcReaderHealth health,
+    NfcRecentTaps recentTaps,
     TimeProvider timeProvider,
     ILogger<NfcTagService> logger) : BackgroundService
 {
@@ -146,7 +147,9 @@ public sealed partial class NfcTagService(
             return;
         }
 
-        if (!debouncer.Seen(target.UidHex))
+        var isNewTap = debouncer.Seen(target.UidHex);
+        var requested = recentTaps.TakeReadRequest();
+        if (!isNewTap && !requested)
         {
             return;
         }
@@ -158,6 +161,13 @@ public sealed partial class NfcTagService(
         {
             health.Update(s => s with { NdefErrors = s.NdefErrors + 1, LastError = snapshot.NdefProblemMessage });
             LogNdefProblem(item.Uid, problem, snapshot.NdefProblemMessage);
+        }
+
+        recentTaps.Record(item);
+        if (!isNewTap)
+        {
+            // A technician's "read now" of a tag that stayed on the reader: shown on the page, not a customer tap.
+            return;
         }
 
         await AppendAsync(JsonSerializer.SerializeToUtf8Bytes(item, ProtocolJsonContext.Default.TagReadItem), cancellationToken);

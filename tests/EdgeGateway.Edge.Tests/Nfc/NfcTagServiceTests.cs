@@ -29,7 +29,7 @@ public sealed class NfcTagServiceTests : IAsyncDisposable
             RetryMax = TimeSpan.FromMilliseconds(200),
         });
         _connector = new NfcReaderConnector(options, TimeProvider.System);
-        _service = new NfcTagService(options, _connector, _outbox, _jobs, _health, TimeProvider.System, NullLogger<NfcTagService>.Instance);
+        _service = new NfcTagService(options, _connector, _outbox, _jobs, _health, new NfcRecentTaps(), TimeProvider.System, NullLogger<NfcTagService>.Instance);
     }
 
     private EmulatedPn532 Chip => _connector.Simulator!;
