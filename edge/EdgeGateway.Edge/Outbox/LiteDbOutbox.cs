@@ -274,8 +274,9 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
-                    _db.GetCollection(stream.Collection).DeleteMany(
-                        Query.And(Query.GTE("_id", batch.FirstSeq), Query.LTE("_id", batch.LastSeq)));
+                    // Chunks are keyed by their last row: a chunk only partly acknowledged stays until it is
+                    // complete (after a crash its acknowledged rows are sent again, and dropped as duplicates).
+                    _db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", batch.LastSeq));
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
                 {
@@ -326,6 +327,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
+                    TrimAcknowledgedLocked(_db);
                     _db.Checkpoint();
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
@@ -357,6 +359,18 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
         lock (_gate)
         {
+            if (_db is not null && !_memoryOnly)
+            {
+                try
+                {
+                    TrimAcknowledgedLocked(_db);
+                }
+                catch (Exception ex) when (IsStorageFailure(ex))
+                {
+                    _logger.LogWarning(ex, "Outbox: trimming acknowledged rows at close failed");
+                }
+            }
+
             _db?.Dispose();
             _db = null;
         }
@@ -416,20 +430,6 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private static bool IsStorageFailure(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException;
 
-    private static BsonDocument ToDocument(in OutboxRow row) => new()
-    {
-        ["_id"] = row.Seq,
-        ["p"] = (int)row.Priority,
-        ["t"] = row.AppendedAt.ToUnixTimeMilliseconds(),
-        ["b"] = row.Json,
-    };
-
-    private static OutboxRow FromDocument(BsonDocument doc) => new(
-        doc["_id"].AsInt64,
-        (OutboxPriority)doc["p"].AsInt32,
-        DateTimeOffset.FromUnixTimeMilliseconds(doc["t"].AsInt64),
-        doc["b"].AsBinary);
-
     private void RunMaintenanceIfDue()
     {
         if (_time.GetUtcNow() - _lastCheckpoint >= _options.CheckpointInterval || _memoryOnly)
@@ -482,23 +482,23 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 var name = doc["_id"].AsString;
                 var stream = new OutboxStream(name, doc["c"].AsString) { Shed = doc["shed"].AsInt64 };
-                var rows = db.GetCollection(stream.Collection);
                 var count = 0L;
                 var bytes = 0L;
                 var first = 0L;
                 var last = 0L;
-                foreach (var row in rows.FindAll())
+                foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.All("_id", Query.Ascending)))
                 {
-                    var seq = row["_id"].AsInt64;
-                    first = count == 0 ? seq : first;
-                    last = seq;
-                    count++;
-                    bytes += row["b"].AsBinary.Length;
+                    var measured = OutboxChunk.Measure(chunk);
+                    first = count == 0 ? measured.FirstSeq : first;
+                    last = chunk["_id"].AsInt64;
+                    count += measured.Count;
+                    bytes += measured.Bytes;
                 }
 
                 stream.NextSeq = Math.Max(doc["next"].AsInt64, last + 1);
                 stream.AckedThrough = count > 0 ? first - 1 : stream.NextSeq - 1;
                 stream.SentThrough = stream.AckedThrough;
+                stream.TrimmedThrough = stream.AckedThrough;
                 stream.Count = count;
                 stream.Bytes = bytes;
                 MergeLoadedStream(stream);
@@ -617,7 +617,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             db.BeginTrans();
             foreach (var (stream, rows) in byStream)
             {
-                db.GetCollection(stream.Collection).Insert(rows.Select(r => ToDocument(r)));
+                db.GetCollection(stream.Collection).Insert(OutboxChunk.Encode(rows));
                 SaveStreamLocked(db, stream);
             }
 
@@ -697,7 +697,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 var collection = db.GetCollection(stream.Collection);
                 collection.DeleteMany(Query.LTE("_id", stream.AckedThrough));
-                collection.Insert(stream.Memory.Select(r => ToDocument(r)));
+                collection.Insert(OutboxChunk.Encode(stream.Memory));
                 SaveStreamLocked(db, stream);
             }
 
@@ -727,9 +727,20 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         {
             try
             {
-                foreach (var doc in _db.GetCollection(stream.Collection).Find(Query.GT("_id", afterSeq), 0, limit))
+                foreach (var chunk in _db.GetCollection(stream.Collection).Find(Query.GT("_id", afterSeq)))
                 {
-                    rows.Add(FromDocument(doc));
+                    foreach (var row in OutboxChunk.Decode(chunk))
+                    {
+                        if (row.Seq > afterSeq && rows.Count < limit)
+                        {
+                            rows.Add(row);
+                        }
+                    }
+
+                    if (rows.Count >= limit)
+                    {
+                        break;
+                    }
                 }
             }
             catch (Exception ex) when (IsStorageFailure(ex))
@@ -815,7 +826,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         {
             try
             {
-                _db.GetCollection(stream.Collection).DeleteMany(Query.And(Query.GTE("_id", first), Query.LTE("_id", last)));
+                RemoveRangeFromDiskLocked(_db, stream, first, last);
             }
             catch (Exception ex) when (IsStorageFailure(ex))
             {
@@ -847,6 +858,55 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             "Outbox full: shed {Count} bulk items of stream {Stream} (seq {First}..{Last}); {Total} shed so far",
             victims.Count, stream.Name, first, last, stream.Shed);
         return victims.Count;
+    }
+
+    /// <summary>Removes rows first..last: chunks inside the range are deleted, chunks it cuts are rewritten with the rest.</summary>
+    private static void RemoveRangeFromDiskLocked(LiteDatabase db, OutboxStream stream, long first, long last)
+    {
+        var collection = db.GetCollection(stream.Collection);
+        var affected = new List<BsonDocument>();
+        foreach (var chunk in collection.Find(Query.GTE("_id", first)))
+        {
+            affected.Add(chunk);
+            if (chunk["_id"].AsInt64 >= last)
+            {
+                break;
+            }
+        }
+
+        db.BeginTrans();
+        try
+        {
+            foreach (var chunk in affected)
+            {
+                var keep = OutboxChunk.Decode(chunk).Where(r => r.Seq < first || r.Seq > last).ToList();
+                collection.Delete(chunk["_id"]);
+                if (keep.Count > 0)
+                {
+                    collection.Insert(OutboxChunk.Encode(keep));
+                }
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Rewrites each stream's partly acknowledged head chunk without its acknowledged rows, so a restart
+    /// resends at most what was acknowledged since the last maintenance.
+    /// </summary>
+    private void TrimAcknowledgedLocked(LiteDatabase db)
+    {
+        foreach (var stream in _streams.Values.Where(s => s.AckedThrough > s.TrimmedThrough))
+        {
+            RemoveRangeFromDiskLocked(db, stream, long.MinValue, stream.AckedThrough);
+            stream.TrimmedThrough = stream.AckedThrough;
+        }
     }
 
     private bool HasPendingLocked() => _streams.Values.Any(s => s.HasPending);

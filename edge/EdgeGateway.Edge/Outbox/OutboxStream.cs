@@ -16,6 +16,9 @@ internal sealed class OutboxStream(string name, string collection)
     /// <summary>Everything at or below this is acknowledged (deleted).</summary>
     public long AckedThrough { get; set; }
 
+    /// <summary>Acknowledged rows at or below this are gone from disk (also from a partly acknowledged chunk).</summary>
+    public long TrimmedThrough { get; set; }
+
     /// <summary>Everything at or below this is acknowledged or in flight.</summary>
     public long SentThrough { get; set; }
 
