@@ -259,7 +259,13 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
     }
 
-    /// <summary>The broker acknowledged the batch (PUBACK): its rows are deleted. Batches of a stream must be acknowledged in order.</summary>
+    /// <summary>
+    /// The broker acknowledged the batch (PUBACK): its rows are gone from the backlog at once and deleted from
+    /// disk by the next maintenance (one bulk delete instead of one per PUBACK: LiteDB rewrites every page it
+    /// frees, so per-PUBACK deletes cost a day's drain most of its time). After a crash, rows acknowledged since
+    /// the last maintenance are sent again and dropped by the consumer as duplicates.
+    /// Batches of a stream must be acknowledged in order.
+    /// </summary>
     public void Acknowledge(OutboxBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -268,22 +274,6 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             if (batch.Generation != _generation || !_streams.TryGetValue(batch.Stream, out var stream))
             {
                 return;
-            }
-
-            if (_db is not null)
-            {
-                try
-                {
-                    // Chunks are keyed by their last row: a chunk only partly acknowledged stays until it is
-                    // complete (after a crash its acknowledged rows are sent again, and dropped as duplicates).
-                    _db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", batch.LastSeq));
-                }
-                catch (Exception ex) when (IsStorageFailure(ex))
-                {
-                    // The rows stay on disk and are deleted on return to disk (everything up to AckedThrough);
-                    // worst case they are sent again and the bridge drops them as duplicates.
-                    NoteStorageFailure(ex, "deleting acknowledged rows");
-                }
             }
 
             stream.Memory.RemoveAll(r => r.Seq <= batch.LastSeq);
@@ -327,7 +317,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
-                    TrimAcknowledgedLocked(_db);
+                    PurgeAcknowledgedLocked(_db);
                     _db.Checkpoint();
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
@@ -363,7 +353,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
-                    TrimAcknowledgedLocked(_db);
+                    PurgeAcknowledgedLocked(_db);
+                    _db.Checkpoint();
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
                 {
@@ -879,7 +870,13 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         {
             foreach (var chunk in affected)
             {
-                var keep = OutboxChunk.Decode(chunk).Where(r => r.Seq < first || r.Seq > last).ToList();
+                var rows = OutboxChunk.Decode(chunk).ToList();
+                var keep = rows.Where(r => r.Seq < first || r.Seq > last).ToList();
+                if (keep.Count == rows.Count)
+                {
+                    continue;
+                }
+
                 collection.Delete(chunk["_id"]);
                 if (keep.Count > 0)
                 {
@@ -897,13 +894,14 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     }
 
     /// <summary>
-    /// Rewrites each stream's partly acknowledged head chunk without its acknowledged rows, so a restart
-    /// resends at most what was acknowledged since the last maintenance.
+    /// Deletes acknowledged rows from disk: whole chunks in one delete, and each stream's partly acknowledged
+    /// head chunk rewritten without them, so a restart resends at most what was acknowledged since.
     /// </summary>
-    private void TrimAcknowledgedLocked(LiteDatabase db)
+    private void PurgeAcknowledgedLocked(LiteDatabase db)
     {
         foreach (var stream in _streams.Values.Where(s => s.AckedThrough > s.TrimmedThrough))
         {
+            db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", stream.AckedThrough));
             RemoveRangeFromDiskLocked(db, stream, long.MinValue, stream.AckedThrough);
             stream.TrimmedThrough = stream.AckedThrough;
         }

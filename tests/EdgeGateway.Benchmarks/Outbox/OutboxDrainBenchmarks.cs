@@ -23,6 +23,8 @@ public class OutboxDrainBenchmarks
     private string _directory = string.Empty;
     private LiteDbOutbox? _outbox;
     private MqttUplink? _uplink;
+    private CancellationTokenSource? _stop;
+    private Task? _writer;
 
     [GlobalSetup]
     public void StartBroker() => _broker = MosquittoBroker.StartAsync().GetAwaiter().GetResult();
@@ -46,6 +48,9 @@ public class OutboxDrainBenchmarks
             _outbox.FlushTick();
         }
 
+        // The writer and its maintenance timer run as in the daemon: acknowledged rows are deleted in bulk by it.
+        _stop = new CancellationTokenSource();
+        _writer = _outbox.RunAsync(_stop.Token);
         var options = new UplinkOptions { GatewayId = "bench-drain", Host = _broker!.Host, Port = _broker.Port, UseTls = false };
         _uplink = new MqttUplink(
             Options.Create(options),
@@ -73,6 +78,16 @@ public class OutboxDrainBenchmarks
         Console.WriteLine($"// drain: resident memory after drain {self.WorkingSet64 / (1024 * 1024)} MiB, peak {self.PeakWorkingSet64 / (1024 * 1024)} MiB");
         _uplink!.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _uplink.Dispose();
+        _stop!.Cancel();
+        try
+        {
+            _writer!.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
         _outbox!.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
