@@ -687,6 +687,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             foreach (var stream in _streams.Values)
             {
                 var collection = db.GetCollection(stream.Collection);
+                stream.ReadCache = null;
                 collection.DeleteMany(Query.LTE("_id", stream.AckedThrough));
                 collection.Insert(OutboxChunk.Encode(stream.Memory));
                 SaveStreamLocked(db, stream);
@@ -718,19 +719,24 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         {
             try
             {
-                foreach (var chunk in _db.GetCollection(stream.Collection).Find(Query.GT("_id", afterSeq)))
+                var readFrom = afterSeq;
+                if (stream.ReadCache is { Count: > 0 } cached && cached[0].Seq <= afterSeq + 1 && cached[^1].Seq > afterSeq)
                 {
-                    foreach (var row in OutboxChunk.Decode(chunk))
-                    {
-                        if (row.Seq > afterSeq && rows.Count < limit)
-                        {
-                            rows.Add(row);
-                        }
-                    }
+                    rows.AddRange(cached.Where(r => r.Seq > afterSeq).Take(limit));
+                    readFrom = cached[^1].Seq;
+                }
 
-                    if (rows.Count >= limit)
+                if (rows.Count < limit)
+                {
+                    foreach (var chunk in _db.GetCollection(stream.Collection).Find(Query.GT("_id", readFrom)))
                     {
-                        break;
+                        var decoded = OutboxChunk.Decode(chunk).ToList();
+                        stream.ReadCache = decoded;
+                        rows.AddRange(decoded.Where(r => r.Seq > afterSeq).Take(limit - rows.Count));
+                        if (rows.Count >= limit)
+                        {
+                            break;
+                        }
                     }
                 }
             }
@@ -854,6 +860,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     /// <summary>Removes rows first..last: chunks inside the range are deleted, chunks it cuts are rewritten with the rest.</summary>
     private static void RemoveRangeFromDiskLocked(LiteDatabase db, OutboxStream stream, long first, long last)
     {
+        stream.ReadCache = null;
         var collection = db.GetCollection(stream.Collection);
         var affected = new List<BsonDocument>();
         foreach (var chunk in collection.Find(Query.GTE("_id", first)))

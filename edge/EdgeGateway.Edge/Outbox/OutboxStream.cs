@@ -30,6 +30,12 @@ internal sealed class OutboxStream(string name, string collection)
 
     public long Shed { get; set; }
 
+    /// <summary>
+    /// The last chunk read from disk, decoded: a chunk holds more rows than a batch, so the next batches
+    /// come from here instead of reading and decoding the same document again. Cleared whenever chunks are rewritten.
+    /// </summary>
+    public List<OutboxRow>? ReadCache { get; set; }
+
     /// <summary>Rows accepted while the disk failed, in sequence order, all above the rows on disk.</summary>
     public List<OutboxRow> Memory { get; } = [];
 
