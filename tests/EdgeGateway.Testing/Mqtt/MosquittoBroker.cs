@@ -105,6 +105,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGHUP: mosquitto reloads its ACL and password files (tests rewrite them in <see cref="Directory"/> first).</summary>
+    public void ReloadConfiguration()
+    {
+        const int hangup = 1;
+        if (_process is { HasExited: false } process)
+        {
+            PosixSignal.Send(process.Id, hangup);
+        }
+    }
+
     /// <summary>SIGKILL: the broker disappears without closing connections cleanly.</summary>
     public void Kill()
     {

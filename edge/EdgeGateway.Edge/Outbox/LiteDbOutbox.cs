@@ -1,0 +1,937 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeGateway.Protocol.Streams;
+using EdgeGateway.Protocol.Topics;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeGateway.Edge.Outbox;
+
+/// <summary>
+/// The durable outbox: one LiteDB file in direct mode, one collection per stream keyed by the stream's
+/// sequence number. Appends are grouped into one transaction per tick, committed and checkpointed
+/// before any appender is told its item is durable (LiteDB 5.0 does not fsync on commit; the checkpoint
+/// writes the data file). "In flight" is a cursor in memory, not a stored state: after a reconnect or a
+/// crash everything not yet deleted is pending again, which costs no disk writes per publish.
+/// When the disk cannot be written, items are held in memory (alarm) until it can; a database that
+/// cannot be read is moved aside and a new one started.
+/// </summary>
+public sealed class LiteDbOutbox : IOutbox, IDisposable
+{
+    private const string StreamsCollection = "streams";
+    private const string MetaCollection = "meta";
+    private const string SessionKey = "session";
+
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiteDbOutbox> _logger;
+    private readonly Lock _gate = new();
+    private readonly Lock _appendLock = new();
+    private readonly Dictionary<string, OutboxStream> _streams = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _appendSignal = new(0);
+    private AppendTick _current = new();
+    private TaskCompletionSource _pendingSignal = NewSignal();
+    private LiteDatabase? _db;
+    private bool _memoryOnly;
+    private string? _lastStorageError;
+    private string? _corruptFileMovedTo;
+    private long _rejected;
+    private long _generation;
+    private long _lastSession;
+    private long _totalCount;
+    private long _totalBytes;
+    private DateTimeOffset _lastCheckpoint;
+    private bool _disposed;
+
+    public LiteDbOutbox(IOptions<OutboxOptions> options, TimeProvider time, ILogger<LiteDbOutbox> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _lastCheckpoint = time.GetUtcNow();
+        lock (_gate)
+        {
+            Open(allowMoveAside: true);
+        }
+
+        if (_corruptFileMovedTo is not null)
+        {
+            // The cloud must hear that history may be missing, not only the local log.
+            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+            {
+                ["kind"] = "outbox.corrupt-file-moved-aside",
+                ["movedTo"] = _corruptFileMovedTo,
+                ["at"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            });
+            _ = Enqueue(new PendingItem(StreamNames.Events, json, OutboxPriority.Normal));
+        }
+    }
+
+    /// <summary>Raised after items were written, so a publisher waiting for work wakes up.</summary>
+    public Task PendingSignal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return HasPendingLocked() ? Task.CompletedTask : _pendingSignal.Task;
+            }
+        }
+    }
+
+    public OutboxState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new OutboxState
+                {
+                    Backlog = _totalCount,
+                    BacklogBytes = _totalBytes,
+                    InFlight = _streams.Values.Sum(s => s.InFlight),
+                    Shed = _streams.Values.Where(s => s.Shed > 0).ToDictionary(s => s.Name, s => s.Shed, StringComparer.Ordinal),
+                    Rejected = Interlocked.Read(ref _rejected),
+                    MemoryOnly = _memoryOnly,
+                    LastStorageError = _lastStorageError,
+                    CorruptFileMovedTo = _corruptFileMovedTo,
+                };
+            }
+        }
+    }
+
+    public ValueTask AppendAsync(string stream, ReadOnlyMemory<byte> itemJson, OutboxPriority priority, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!GatewayTopics.IsValidLevel(stream))
+        {
+            Interlocked.Increment(ref _rejected);
+            throw new ArgumentException($"'{stream}' is not a valid stream name (it becomes a topic level)", nameof(stream));
+        }
+
+        if (!IsOneJsonValue(itemJson.Span, out var why))
+        {
+            Interlocked.Increment(ref _rejected);
+            throw new ArgumentException($"item for stream '{stream}' is not one JSON value: {why}", nameof(itemJson));
+        }
+
+        var durable = Enqueue(new PendingItem(stream, itemJson.ToArray(), priority));
+        return new ValueTask(durable.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The writer: turns each tick's appends into one transaction + checkpoint, and runs the timers
+    /// (checkpoint, age limit, return from memory-only). Run by <see cref="OutboxService"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var signalled = await _appendSignal.WaitAsync(_options.MaintenanceInterval, cancellationToken);
+            if (signalled && _options.AppendLinger > TimeSpan.Zero)
+            {
+                await Task.Delay(_options.AppendLinger, _time, cancellationToken);
+            }
+
+            FlushTick();
+            RunMaintenanceIfDue();
+        }
+    }
+
+    /// <summary>Writes what was appended so far (one transaction) and completes those appends.</summary>
+    public void FlushTick()
+    {
+        AppendTick tick;
+        lock (_appendLock)
+        {
+            if (_current.Items.Count == 0)
+            {
+                return;
+            }
+
+            tick = _current;
+            _current = new AppendTick();
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                WriteLocked(tick.Items);
+            }
+
+            tick.Durable.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            tick.Durable.TrySetException(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Allocates the next session number: persisted, and never below the wall clock's milliseconds.</summary>
+    public long NextSession()
+    {
+        lock (_gate)
+        {
+            var floor = Math.Max(_lastSession + 1, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            var session = floor;
+            if (_db is not null)
+            {
+                try
+                {
+                    var meta = _db.GetCollection(MetaCollection);
+                    var stored = meta.FindById(SessionKey)?["value"].AsInt64 ?? 0;
+                    session = Math.Max(floor, stored + 1);
+                    meta.Upsert(new BsonDocument { ["_id"] = SessionKey, ["value"] = session });
+                    _db.Checkpoint();
+                }
+                catch (Exception ex) when (IsStorageFailure(ex))
+                {
+                    NoteStorageFailure(ex, "persisting the session number");
+                }
+            }
+
+            _lastSession = session;
+            return session;
+        }
+    }
+
+    /// <summary>
+    /// Takes the next batch to publish: the stream whose next pending item has the highest priority
+    /// (then the oldest), consecutive items bounded by count and bytes.
+    /// </summary>
+    public bool TryTakeNextBatch(int maxItems, long maxBytes, out OutboxBatch? batch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        lock (_gate)
+        {
+            batch = null;
+            OutboxStream? best = null;
+            OutboxRow bestHead = default;
+            foreach (var stream in _streams.Values)
+            {
+                if (!stream.HasPending)
+                {
+                    continue;
+                }
+
+                var head = ReadRowsLocked(stream, stream.SentThrough, 1);
+                if (head.Count == 0)
+                {
+                    continue;
+                }
+
+                if (best is null || head[0].Priority > bestHead.Priority ||
+                    (head[0].Priority == bestHead.Priority && head[0].AppendedAt < bestHead.AppendedAt))
+                {
+                    best = stream;
+                    bestHead = head[0];
+                }
+            }
+
+            if (best is null)
+            {
+                return false;
+            }
+
+            var candidates = ReadRowsLocked(best, best.SentThrough, maxItems);
+            var rows = new List<OutboxRow>(candidates.Count);
+            long bytes = 0;
+            foreach (var row in candidates)
+            {
+                var contiguous = rows.Count == 0 || row.Seq == rows[^1].Seq + 1;
+                if (!contiguous || (rows.Count > 0 && bytes + row.Json.Length > maxBytes))
+                {
+                    break;
+                }
+
+                rows.Add(row);
+                bytes += row.Json.Length;
+            }
+
+            best.SentThrough = rows[^1].Seq;
+            best.InFlight += rows.Count;
+            batch = new OutboxBatch(best.Name, rows, bytes) { Generation = _generation };
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The broker acknowledged the batch (PUBACK): its rows are gone from the backlog at once and deleted from
+    /// disk by the next maintenance (one bulk delete instead of one per PUBACK: LiteDB rewrites every page it
+    /// frees, so per-PUBACK deletes cost a day's drain most of its time). After a crash, rows acknowledged since
+    /// the last maintenance are sent again and dropped by the consumer as duplicates.
+    /// Batches of a stream must be acknowledged in order.
+    /// </summary>
+    public void Acknowledge(OutboxBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_gate)
+        {
+            if (batch.Generation != _generation || !_streams.TryGetValue(batch.Stream, out var stream))
+            {
+                return;
+            }
+
+            stream.Memory.RemoveAll(r => r.Seq <= batch.LastSeq);
+            stream.AckedThrough = Math.Max(stream.AckedThrough, batch.LastSeq);
+            stream.InFlight -= batch.Rows.Count;
+            stream.Count -= batch.Rows.Count;
+            stream.Bytes -= batch.Bytes;
+            _totalCount -= batch.Rows.Count;
+            _totalBytes -= batch.Bytes;
+        }
+    }
+
+    /// <summary>The connection was lost: everything in flight is pending again (sent again in order).</summary>
+    public void ReturnInFlightToPending()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            foreach (var stream in _streams.Values)
+            {
+                stream.SentThrough = stream.AckedThrough;
+                stream.InFlight = 0;
+            }
+
+            SignalPendingLocked();
+        }
+    }
+
+    /// <summary>Checkpoint and age limit now (the timer does this every <see cref="OutboxOptions.MaintenanceInterval"/>).</summary>
+    public void RunMaintenance()
+    {
+        lock (_gate)
+        {
+            if (_memoryOnly)
+            {
+                TryReturnToDiskLocked();
+            }
+
+            ShedOlderThanMaxAgeLocked();
+            if (_db is not null && !_memoryOnly)
+            {
+                try
+                {
+                    PurgeAcknowledgedLocked(_db);
+                    _db.Checkpoint();
+                }
+                catch (Exception ex) when (IsStorageFailure(ex))
+                {
+                    NoteStorageFailure(ex, "checkpoint");
+                }
+            }
+
+            _lastCheckpoint = _time.GetUtcNow();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            FlushTick();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            _logger.LogWarning(ex, "Outbox: final flush failed");
+        }
+
+        lock (_gate)
+        {
+            if (_db is not null && !_memoryOnly)
+            {
+                try
+                {
+                    PurgeAcknowledgedLocked(_db);
+                    _db.Checkpoint();
+                }
+                catch (Exception ex) when (IsStorageFailure(ex))
+                {
+                    _logger.LogWarning(ex, "Outbox: trimming acknowledged rows at close failed");
+                }
+            }
+
+            _db?.Dispose();
+            _db = null;
+        }
+
+        _appendSignal.Dispose();
+    }
+
+    private Task Enqueue(PendingItem item)
+    {
+        Task durable;
+        bool first;
+        lock (_appendLock)
+        {
+            first = _current.Items.Count == 0;
+            _current.Items.Add(item);
+            durable = _current.Durable.Task;
+        }
+
+        if (first)
+        {
+            _appendSignal.Release();
+        }
+
+        return durable;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static bool IsOneJsonValue(ReadOnlySpan<byte> json, out string? why)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read())
+            {
+                why = "empty";
+                return false;
+            }
+
+            reader.Skip();
+            if (reader.Read())
+            {
+                why = "more than one value";
+                return false;
+            }
+
+            why = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            why = ex.Message;
+            return false;
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException;
+
+    private void RunMaintenanceIfDue()
+    {
+        if (_time.GetUtcNow() - _lastCheckpoint >= _options.CheckpointInterval || _memoryOnly)
+        {
+            RunMaintenance();
+        }
+    }
+
+    private void Open(bool allowMoveAside)
+    {
+        var path = _options.DatabasePath;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            _db = OpenAndLoad(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _db = null;
+            NoteStorageFailure(ex, "opening the database");
+        }
+        catch (Exception ex) when (allowMoveAside)
+        {
+            // Anything else while reading our own file means it is unreadable: keep it for analysis, start
+            // a new one, never crash-loop on it.
+            var movedTo = $"{path}.corrupt-{_time.GetUtcNow():yyyyMMddTHHmmssZ}";
+            _logger.LogError(ex, "Outbox: database {Path} is unreadable; moved aside to {MovedTo}", path, movedTo);
+            File.Move(path, movedTo, overwrite: true);
+            var log = LogFilePath(path);
+            if (File.Exists(log))
+            {
+                File.Move(log, movedTo + "-log", overwrite: true);
+            }
+
+            _corruptFileMovedTo = movedTo;
+            _streams.Clear();
+            _db = OpenAndLoad(path);
+        }
+    }
+
+    private static string LogFilePath(string path) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+
+    private LiteDatabase OpenAndLoad(string path)
+    {
+        var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        try
+        {
+            foreach (var doc in db.GetCollection(StreamsCollection).FindAll())
+            {
+                var name = doc["_id"].AsString;
+                var stream = new OutboxStream(name, doc["c"].AsString) { Shed = doc["shed"].AsInt64 };
+                var count = 0L;
+                var bytes = 0L;
+                var first = 0L;
+                var last = 0L;
+                foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.All("_id", Query.Ascending)))
+                {
+                    var measured = OutboxChunk.Measure(chunk);
+                    first = count == 0 ? measured.FirstSeq : first;
+                    last = chunk["_id"].AsInt64;
+                    count += measured.Count;
+                    bytes += measured.Bytes;
+                }
+
+                stream.NextSeq = Math.Max(doc["next"].AsInt64, last + 1);
+                stream.AckedThrough = count > 0 ? first - 1 : stream.NextSeq - 1;
+                stream.SentThrough = stream.AckedThrough;
+                stream.TrimmedThrough = stream.AckedThrough;
+                stream.Count = count;
+                stream.Bytes = bytes;
+                MergeLoadedStream(stream);
+            }
+
+            _lastSession = Math.Max(_lastSession, db.GetCollection(MetaCollection).FindById(SessionKey)?["value"].AsInt64 ?? 0);
+            RecountLocked();
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private void MergeLoadedStream(OutboxStream loaded)
+    {
+        if (!_streams.TryGetValue(loaded.Name, out var existing))
+        {
+            _streams[loaded.Name] = loaded;
+            return;
+        }
+
+        // Returning to a disk that could not be opened at start: keep the memory rows (their sequence
+        // numbers came from the clock floor, above anything on disk) and resend the disk rows first.
+        existing.NextSeq = Math.Max(existing.NextSeq, loaded.NextSeq);
+        existing.Shed += loaded.Shed;
+        existing.AckedThrough = loaded.AckedThrough;
+        existing.SentThrough = loaded.AckedThrough;
+        existing.InFlight = 0;
+        existing.Count = loaded.Count + existing.Memory.Count;
+        existing.Bytes = loaded.Bytes + existing.Memory.Sum(r => (long)r.Json.Length);
+        _generation++;
+    }
+
+    private void RecountLocked()
+    {
+        _totalCount = _streams.Values.Sum(s => s.Count);
+        _totalBytes = _streams.Values.Sum(s => s.Bytes);
+    }
+
+    private OutboxStream GetOrCreateLocked(string name)
+    {
+        if (_streams.TryGetValue(name, out var stream))
+        {
+            return stream;
+        }
+
+        stream = new OutboxStream(name, "q" + _streams.Count.ToString(CultureInfo.InvariantCulture));
+        if (_db is null)
+        {
+            // No disk to ask for the last sequence number: start above anything it could hold.
+            stream.NextSeq = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            stream.AckedThrough = stream.SentThrough = stream.NextSeq - 1;
+        }
+
+        _streams[name] = stream;
+        return stream;
+    }
+
+    private void WriteLocked(List<PendingItem> items)
+    {
+        var now = _time.GetUtcNow();
+        var byStream = new Dictionary<OutboxStream, List<OutboxRow>>();
+        var full = _options.FullPolicy == OutboxFullPolicy.DropNewBulk &&
+                   (_totalCount >= _options.MaxItems || _totalBytes >= _options.MaxBytes);
+        foreach (var item in items)
+        {
+            var stream = GetOrCreateLocked(item.Stream);
+            if (full && item.Priority == OutboxPriority.Bulk)
+            {
+                stream.Shed++;
+                continue;
+            }
+
+            if (!byStream.TryGetValue(stream, out var rows))
+            {
+                rows = [];
+                byStream[stream] = rows;
+            }
+
+            rows.Add(new OutboxRow(stream.NextSeq++, item.Priority, now, item.Json));
+        }
+
+        if (_memoryOnly || _db is null || !TryWriteToDiskLocked(byStream))
+        {
+            foreach (var (stream, rows) in byStream)
+            {
+                stream.Memory.AddRange(rows);
+            }
+        }
+
+        foreach (var (stream, rows) in byStream)
+        {
+            stream.Count += rows.Count;
+            var bytes = rows.Sum(r => (long)r.Json.Length);
+            stream.Bytes += bytes;
+            _totalCount += rows.Count;
+            _totalBytes += bytes;
+        }
+
+        if (_options.FullPolicy == OutboxFullPolicy.DropOldestBulk)
+        {
+            ShedOldestBulkLocked();
+        }
+
+        SignalPendingLocked();
+    }
+
+    private bool TryWriteToDiskLocked(Dictionary<OutboxStream, List<OutboxRow>> byStream)
+    {
+        var db = _db!;
+        try
+        {
+            db.BeginTrans();
+            foreach (var (stream, rows) in byStream)
+            {
+                db.GetCollection(stream.Collection).Insert(OutboxChunk.Encode(rows));
+                SaveStreamLocked(db, stream);
+            }
+
+            db.Commit();
+            db.Checkpoint();
+            return true;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            TryRollback(db);
+            EnterMemoryOnlyLocked(ex);
+            return false;
+        }
+    }
+
+    private static void SaveStreamLocked(LiteDatabase db, OutboxStream stream) =>
+        db.GetCollection(StreamsCollection).Upsert(new BsonDocument
+        {
+            ["_id"] = stream.Name,
+            ["c"] = stream.Collection,
+            ["next"] = stream.NextSeq,
+            ["shed"] = stream.Shed,
+        });
+
+    private void TryRollback(LiteDatabase db)
+    {
+        try
+        {
+            db.Rollback();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            _logger.LogDebug(ex, "Outbox: rollback after a failed write also failed");
+        }
+    }
+
+    private void EnterMemoryOnlyLocked(Exception ex)
+    {
+        if (!_memoryOnly)
+        {
+            _logger.LogError(ex, "ALARM outbox: cannot write {Path}; holding items in memory until the disk is writable again", _options.DatabasePath);
+        }
+
+        _memoryOnly = true;
+        _lastStorageError = ex.Message;
+    }
+
+    private void NoteStorageFailure(Exception ex, string what)
+    {
+        _lastStorageError = $"{what}: {ex.Message}";
+        if (_db is null)
+        {
+            EnterMemoryOnlyLocked(ex);
+        }
+        else
+        {
+            _logger.LogWarning(ex, "Outbox: {What} failed", what);
+        }
+    }
+
+    private void TryReturnToDiskLocked()
+    {
+        if (_db is null)
+        {
+            Open(allowMoveAside: false);
+            if (_db is null)
+            {
+                return;
+            }
+        }
+
+        var db = _db;
+        try
+        {
+            db.BeginTrans();
+            foreach (var stream in _streams.Values)
+            {
+                var collection = db.GetCollection(stream.Collection);
+                stream.ReadCache = null;
+                collection.DeleteMany(Query.LTE("_id", stream.AckedThrough));
+                collection.Insert(OutboxChunk.Encode(stream.Memory));
+                SaveStreamLocked(db, stream);
+            }
+
+            db.Commit();
+            db.Checkpoint();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            TryRollback(db);
+            _lastStorageError = ex.Message;
+            return;
+        }
+
+        foreach (var stream in _streams.Values)
+        {
+            stream.Memory.Clear();
+        }
+
+        _memoryOnly = false;
+        _logger.LogWarning("Outbox: disk {Path} is writable again; memory-only mode ended", _options.DatabasePath);
+    }
+
+    private List<OutboxRow> ReadRowsLocked(OutboxStream stream, long afterSeq, int limit)
+    {
+        var rows = new List<OutboxRow>(Math.Min(limit, 1024));
+        if (_db is not null)
+        {
+            try
+            {
+                var readFrom = afterSeq;
+                if (stream.ReadCache is { Count: > 0 } cached && cached[0].Seq <= afterSeq + 1 && cached[^1].Seq > afterSeq)
+                {
+                    rows.AddRange(cached.Where(r => r.Seq > afterSeq).Take(limit));
+                    readFrom = cached[^1].Seq;
+                }
+
+                if (rows.Count < limit)
+                {
+                    foreach (var chunk in _db.GetCollection(stream.Collection).Find(Query.GT("_id", readFrom)))
+                    {
+                        var decoded = OutboxChunk.Decode(chunk).ToList();
+                        stream.ReadCache = decoded;
+                        rows.AddRange(decoded.Where(r => r.Seq > afterSeq).Take(limit - rows.Count));
+                        if (rows.Count >= limit)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                // Disk rows come first in sequence order; without them the stream must wait.
+                NoteStorageFailure(ex, "reading rows");
+                return [];
+            }
+        }
+
+        var after = rows.Count > 0 ? rows[^1].Seq : afterSeq;
+        foreach (var row in stream.Memory)
+        {
+            if (rows.Count >= limit)
+            {
+                break;
+            }
+
+            if (row.Seq > after)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private void ShedOldestBulkLocked()
+    {
+        var chunk = Math.Max(1, _options.MaxItems / 100);
+        while (_totalCount > _options.MaxItems || _totalBytes > _options.MaxBytes)
+        {
+            var shedAny = false;
+            foreach (var stream in _streams.Values.OrderBy(s => s.AckedThrough))
+            {
+                if (ShedHeadLocked(stream, chunk, _ => true) > 0)
+                {
+                    shedAny = true;
+                    break;
+                }
+            }
+
+            if (!shedAny)
+            {
+                return; // only items that are never shed are left: over the limit, but nothing is lost
+            }
+        }
+    }
+
+    private void ShedOlderThanMaxAgeLocked()
+    {
+        var cutoff = _time.GetUtcNow() - _options.MaxAge;
+        foreach (var stream in _streams.Values)
+        {
+            while (ShedHeadLocked(stream, 1000, row => row.AppendedAt < cutoff) == 1000)
+            {
+            }
+        }
+    }
+
+    /// <summary>Deletes up to <paramref name="limit"/> pending bulk rows from the head of a stream while <paramref name="also"/> holds.</summary>
+    private int ShedHeadLocked(OutboxStream stream, int limit, Func<OutboxRow, bool> also)
+    {
+        var victims = new List<OutboxRow>();
+        foreach (var row in ReadRowsLocked(stream, stream.SentThrough, limit))
+        {
+            if (row.Priority != OutboxPriority.Bulk || !also(row))
+            {
+                break;
+            }
+
+            victims.Add(row);
+        }
+
+        if (victims.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = victims[0].Seq;
+        var last = victims[^1].Seq;
+        if (_db is not null)
+        {
+            try
+            {
+                RemoveRangeFromDiskLocked(_db, stream, first, last);
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                NoteStorageFailure(ex, "shedding rows");
+                return 0;
+            }
+        }
+
+        stream.Memory.RemoveAll(r => r.Seq >= first && r.Seq <= last);
+        var bytes = victims.Sum(r => (long)r.Json.Length);
+        stream.Count -= victims.Count;
+        stream.Bytes -= bytes;
+        stream.Shed += victims.Count;
+        _totalCount -= victims.Count;
+        _totalBytes -= bytes;
+        if (_db is not null && !_memoryOnly)
+        {
+            try
+            {
+                SaveStreamLocked(_db, stream);
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                NoteStorageFailure(ex, "saving shed counters");
+            }
+        }
+
+        _logger.LogWarning(
+            "Outbox full: shed {Count} bulk items of stream {Stream} (seq {First}..{Last}); {Total} shed so far",
+            victims.Count, stream.Name, first, last, stream.Shed);
+        return victims.Count;
+    }
+
+    /// <summary>Removes rows first..last: chunks inside the range are deleted, chunks it cuts are rewritten with the rest.</summary>
+    private static void RemoveRangeFromDiskLocked(LiteDatabase db, OutboxStream stream, long first, long last)
+    {
+        stream.ReadCache = null;
+        var collection = db.GetCollection(stream.Collection);
+        var affected = new List<BsonDocument>();
+        foreach (var chunk in collection.Find(Query.GTE("_id", first)))
+        {
+            affected.Add(chunk);
+            if (chunk["_id"].AsInt64 >= last)
+            {
+                break;
+            }
+        }
+
+        db.BeginTrans();
+        try
+        {
+            foreach (var chunk in affected)
+            {
+                var rows = OutboxChunk.Decode(chunk).ToList();
+                var keep = rows.Where(r => r.Seq < first || r.Seq > last).ToList();
+                if (keep.Count == rows.Count)
+                {
+                    continue;
+                }
+
+                collection.Delete(chunk["_id"]);
+                if (keep.Count > 0)
+                {
+                    collection.Insert(OutboxChunk.Encode(keep));
+                }
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes acknowledged rows from disk: whole chunks in one delete, and each stream's partly acknowledged
+    /// head chunk rewritten without them, so a restart resends at most what was acknowledged since.
+    /// </summary>
+    private void PurgeAcknowledgedLocked(LiteDatabase db)
+    {
+        foreach (var stream in _streams.Values.Where(s => s.AckedThrough > s.TrimmedThrough))
+        {
+            db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", stream.AckedThrough));
+            RemoveRangeFromDiskLocked(db, stream, long.MinValue, stream.AckedThrough);
+            stream.TrimmedThrough = stream.AckedThrough;
+        }
+    }
+
+    private bool HasPendingLocked() => _streams.Values.Any(s => s.HasPending);
+
+    private void SignalPendingLocked()
+    {
+        if (HasPendingLocked())
+        {
+            var signal = _pendingSignal;
+            _pendingSignal = NewSignal();
+            signal.TrySetResult();
+        }
+    }
+
+    private sealed record PendingItem(string Stream, byte[] Json, OutboxPriority Priority);
+
+    private sealed class AppendTick
+    {
+        public List<PendingItem> Items { get; } = [];
+
+        public TaskCompletionSource Durable { get; } = NewSignal();
+    }
+}
