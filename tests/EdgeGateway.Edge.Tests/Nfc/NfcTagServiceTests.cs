@@ -44,7 +44,7 @@ public sealed class NfcTagServiceTests : IAsyncDisposable
         var (stream, _, priority) = Assert.Single(_outbox.Items);
         var read = _outbox.TagReads[0];
         Assert.Equal(StreamNames.Nfc, stream);
-        Assert.Equal(Outbox.OutboxPriority.Normal, priority);
+        Assert.Equal(EdgeGateway.Edge.Outbox.OutboxPriority.Normal, priority);
         Assert.Equal("045a6b7c8d9ea0", read.Uid);
         Assert.Equal("ntag213", read.TagType);
         Assert.Equal(42, read.Counter);
