@@ -56,6 +56,7 @@ public static class GatewayHost
         services.AddSingleton<ISelfTestCheck, DiskSpaceCheck>();
         services.AddSingleton<ISelfTestCheck, ClockSyncCheck>();
         services.AddDiagnosticsWeb();
+        services.AddGatewayParts(builder.Configuration);
         if (simulated is not null)
         {
             services.AddSingleton(new TechnicianPasswordStore(simulated.PasswordHash));
@@ -78,6 +79,7 @@ public static class GatewayHost
         if (diagnostics.Enabled)
         {
             app.MapDiagnosticsWeb();
+            NfcEndpoints.Map(app);
         }
 
         return app;

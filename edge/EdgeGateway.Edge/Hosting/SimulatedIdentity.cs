@@ -36,5 +36,7 @@ public sealed class SimulatedIdentity
         ["Gateway:DataDirectory"] = DataDirectory,
         ["Diagnostics:BindAddress"] = "127.0.0.1",
         ["Diagnostics:Port"] = "8080",
+        ["Scanning:Transport"] = "Simulate",
+        ["Nfc:Transport"] = "Simulate",
     };
 }
