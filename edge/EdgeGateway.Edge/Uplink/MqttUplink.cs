@@ -380,7 +380,16 @@ public sealed class MqttUplink : BackgroundService
                 Interlocked.Exchange(ref _lastDesiredVersion, desired.Version);
                 foreach (var sink in _desiredSinks)
                 {
-                    await sink.ApplyAsync(desired, cancellationToken);
+                    try
+                    {
+                        await sink.ApplyAsync(desired, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One failing service must not stop the others or the receive loop; it reports its own outcome.
+                        RecordError($"desired config v{desired.Version}: {sink.GetType().Name} failed: {ex.Message}");
+                        _logger.LogError(ex, "Uplink: {Sink} failed to apply desired config version {Version}", sink.GetType().Name, desired.Version);
+                    }
                 }
 
                 return;

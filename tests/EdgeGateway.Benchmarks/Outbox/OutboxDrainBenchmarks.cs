@@ -12,7 +12,7 @@ namespace EdgeGateway.Benchmarks.Outbox;
 
 /// <summary>
 /// A day offline at 200 beacons (288,000 heartbeats in the outbox) drained by the real uplink, with its
-/// default settings (batches of 500 items / 128 KiB, 8 in flight, 200 publishes/s), to a real mosquitto on
+/// default settings (batches of 500 items / 56 KiB, 8 in flight, 200 publishes/s), to a real mosquitto on
 /// loopback. The time is the whole drain; the process's resident memory is printed after each drain.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
