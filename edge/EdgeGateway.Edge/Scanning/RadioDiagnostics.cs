@@ -39,7 +39,8 @@ public sealed class RadioDiagnostics(
         lock (_rateLock)
         {
             var elapsed = time.GetElapsedTime(_rateAt, now);
-            if (_rateAt == 0 || elapsed >= TimeSpan.FromSeconds(1))
+            // Half a second, not one: callers sample about once a second and must not always land just short of it.
+            if (_rateAt == 0 || elapsed >= TimeSpan.FromMilliseconds(500))
             {
                 if (_rateAt != 0)
                 {

@@ -14,6 +14,7 @@ internal static class InstallerCommandLine
         root.Subcommands.Add(BundleVerb.Create());
         root.Subcommands.Add(LabelVerb.Create());
         root.Subcommands.Add(SelfTestVerb.Create());
+        root.Subcommands.Add(SimulateStoreVerb.Create());
         return root;
     }
 }

@@ -74,6 +74,46 @@ public sealed class DiagnosticsPageBrowserTests(ChromiumFixture chromium) : ICla
     }
 
     [Fact]
+    public async Task Beacons_from_the_emulated_radio_appear_and_update()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await LoggedInAsync(context);
+
+        await page.ClickAsync("#tabs button[data-tab=radio]");
+        await Assertions.Expect(page.Locator("#beacons tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#radio")).ToContainTextAsync("scanning");
+        await page.WaitForFunctionAsync(@"() => /Reports\/s\s+[1-9]/.test(document.querySelector('#radio').innerText)", null,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
+        var before = await page.InnerTextAsync("#beacons tbody");
+        await page.WaitForFunctionAsync("b => document.querySelector('#beacons tbody').innerText !== b", before,
+            new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+        Assert.True(await page.Locator("#beacons tbody tr").CountAsync() >= 5);
+        await page.FillAsync("#beacon-filter", "ibeacon");
+        await Assertions.Expect(page.Locator("#beacons tbody tr").First).ToContainTextAsync("ibeacon:");
+        await ChromiumFixture.ScreenshotAsync(page, "radio-desktop");
+    }
+
+    [Fact]
+    public async Task A_technician_reads_the_tag_writes_a_url_and_reads_it_back()
+    {
+        await using var context = await chromium.NewContextAsync(phone: true);
+        var page = await LoggedInAsync(context);
+        await page.ClickAsync("#tabs button[data-tab=nfc]");
+        await Assertions.Expect(page.Locator("#nfc")).ToContainTextAsync("ready");
+
+        await page.ClickAsync("#nfc-read");
+        await Assertions.Expect(page.Locator("#nfc-result")).ToContainTextAsync("045a6b7c8d9ea0", new() { Timeout = 15_000 });
+        await page.FillAsync("#nfc-url", "https://shop.example/t/shelf-7");
+        await page.ClickAsync("#nfc-write button[type=submit]");
+        await Assertions.Expect(page.Locator("#nfc-result")).ToContainTextAsync("\"success\": true", new() { Timeout = 25_000 });
+        await page.ClickAsync("#nfc-read");
+
+        await Assertions.Expect(page.Locator("#nfc-result")).ToContainTextAsync("https://shop.example/t/shelf-7", new() { Timeout = 15_000 });
+        await ChromiumFixture.ScreenshotAsync(page, "nfc-phone");
+    }
+
+    [Fact]
     public async Task A_state_change_without_the_csrf_token_is_refused()
     {
         await using var context = await chromium.NewContextAsync();

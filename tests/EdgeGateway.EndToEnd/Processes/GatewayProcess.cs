@@ -26,7 +26,7 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
         Port = port;
         ExtraArguments = extraArguments;
-        NotifySocketPath = Path.Combine(dataDirectory, "notify.sock");
+        NotifySocketPath = Path.Combine(dataDirectory, $"notify-{Guid.NewGuid():N}.sock");
         _notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         _notify.Bind(new UnixDomainSocketEndPoint(NotifySocketPath));
     }

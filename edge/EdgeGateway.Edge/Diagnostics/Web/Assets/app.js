@@ -224,13 +224,6 @@ async function main() {
   $('beacon-filter').addEventListener('input', () => state.status && renderRadio(state.status.radio));
   $('nfc-read').addEventListener('click', () => runAction($('nfc-result'), () => api('POST', '/api/nfc/read')));
   $('nfc-write').addEventListener('submit', (e) => { e.preventDefault(); runAction($('nfc-result'), () => api('POST', '/api/nfc/write-url', { url: $('nfc-url').value })); });
-  $('beacon-set').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const power = $('set-power').value, interval = $('set-interval').value;
-    runAction($('beacon-result'), () => api('POST', '/api/beacons/config', {
-      beaconId: $('set-id').value, txPowerDbm: power === '' ? null : Number(power), intervalMs: interval === '' ? null : Number(interval),
-    }));
-  });
   $('selftest-run').addEventListener('click', async () => {
     const list = $('selftest');
     list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'running…' }));
