@@ -3,10 +3,10 @@ namespace EdgeGateway.CloudBridge.Ingest;
 /// <summary>What the store did with one message of a committed batch.</summary>
 public enum CommitOutcome
 {
-    /// <summary>New: its effect is now in the store.</summary>
+    /// <summary>New, or for an envelope at least one new item: its effect is now in the store.</summary>
     Stored,
 
-    /// <summary>(gatewayId, stream, seq) was already stored: a redelivery, nothing changed.</summary>
+    /// <summary>Every item sequence number of the envelope was already stored: a redelivery, nothing changed.</summary>
     Duplicate,
 
     /// <summary>A status whose session is older than the stored one (a stale will or birth): ignored.</summary>

@@ -89,6 +89,11 @@ internal sealed class MessageParser(IngestOptions options)
             return IngestMessage.Rejected(gatewayId, "bad-item-count", $"{envelope.Items?.Count ?? 0} items on stream '{stream}' (1-{options.MaxItemsPerEnvelope} allowed)");
         }
 
+        if (envelope.Seq > long.MaxValue - envelope.Items.Count)
+        {
+            return IngestMessage.Rejected(gatewayId, "bad-seq", $"seq {envelope.Seq} + {envelope.Items.Count} items on stream '{stream}' overflows the item numbering");
+        }
+
         return stream switch
         {
             StreamNames.Heartbeats => Decoded(envelope, ProtocolJsonContext.Default.HeartbeatItem, IsValid, Normalized, heartbeats: true),
@@ -102,9 +107,11 @@ internal sealed class MessageParser(IngestOptions options)
         where T : class
     {
         var good = new List<T>(envelope.Items.Count);
+        var offsets = new List<int>(envelope.Items.Count);
         var bad = 0;
-        foreach (var element in envelope.Items)
+        for (var offset = 0; offset < envelope.Items.Count; offset++)
         {
+            var element = envelope.Items[offset];
             T? item;
             try
             {
@@ -118,6 +125,7 @@ internal sealed class MessageParser(IngestOptions options)
             if (item is not null && valid(item))
             {
                 good.Add(normalized(item));
+                offsets.Add(offset);
             }
             else
             {
@@ -126,8 +134,8 @@ internal sealed class MessageParser(IngestOptions options)
         }
 
         return heartbeats
-            ? IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, (IReadOnlyList<HeartbeatItem>)good, [])
-            : IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, [], (IReadOnlyList<TagReadItem>)good);
+            ? IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, (IReadOnlyList<HeartbeatItem>)good, [], offsets)
+            : IngestMessage.Envelope(envelope.GatewayId, envelope.Stream, envelope.Seq, envelope.SentAt, good.Count, bad, [], (IReadOnlyList<TagReadItem>)good, offsets);
     }
 
     // The source-generated deserializer sets init-only properties that are absent from the JSON to null,

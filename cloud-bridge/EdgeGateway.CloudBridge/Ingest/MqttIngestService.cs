@@ -207,7 +207,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
         }
     }
 
-    private async Task<IReadOnlyList<CommitOutcome>> CommitWithRetryAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CommitResult>> CommitWithRetryAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
     {
         var messages = batch.Select(p => p.Message).ToList();
         for (var failures = 1; ; failures++)
@@ -240,9 +240,9 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
 
     private const int PoisonAttempts = 3;
 
-    private async Task<IReadOnlyList<CommitOutcome>> CommitOneByOneAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CommitResult>> CommitOneByOneAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
     {
-        var outcomes = new CommitOutcome[batch.Count];
+        var outcomes = new CommitResult[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             for (var failures = 1; ; failures++)
@@ -260,7 +260,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
                         // blocking every gateway behind it. Its (gatewayId, stream, seq) stays a visible gap.
                         var message = batch[i].Message;
                         batch[i] = batch[i] with { Message = IngestMessage.Rejected(message.GatewayId, "store-error", $"{message.Kind} stream '{message.Stream}' seq {message.Seq}: {ex.GetType().Name}: {ex.Message}") };
-                        outcomes[i] = CommitOutcome.Rejected;
+                        outcomes[i] = new CommitResult(CommitOutcome.Rejected);
                         break;
                     }
 
@@ -276,8 +276,9 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
         ex is Npgsql.NpgsqlException { IsTransient: true } or IOException or TimeoutException or System.Net.Sockets.SocketException
         || (ex is Npgsql.PostgresException pg && pg.SqlState.StartsWith("08", StringComparison.Ordinal));
 
-    private void Count(IngestMessage message, CommitOutcome outcome)
+    private void Count(IngestMessage message, CommitResult result)
     {
+        var outcome = result.Outcome;
         var kind = message.Kind.ToString().ToLowerInvariant();
         _metrics.Add("edgegw_bridge_messages_total", 1, BridgeMetrics.Labels(("kind", kind), ("outcome", outcome.ToString().ToLowerInvariant())));
         switch (outcome)
@@ -294,12 +295,22 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
                 }
 
                 break;
-            case CommitOutcome.Stored when message.Kind == IngestKind.Envelope:
-                _metrics.Add("edgegw_bridge_items_total", message.ItemCount, BridgeMetrics.Labels(("stream", message.Stream)));
-                if (message.BadItems > 0)
+            case CommitOutcome.Stored or CommitOutcome.Duplicate when message.Kind == IngestKind.Envelope:
+                if (result.DuplicateItems > 0)
                 {
-                    _metrics.Add("edgegw_bridge_bad_items_total", message.BadItems, BridgeMetrics.Labels(("stream", message.Stream)));
-                    LogBadItems(message.BadItems, message.GatewayId, message.Stream, message.Seq);
+                    _metrics.Add("edgegw_bridge_duplicate_items_total", result.DuplicateItems, BridgeMetrics.Labels(("stream", message.Stream)));
+                }
+
+                if (result.Stored is not { } stored)
+                {
+                    break;
+                }
+
+                _metrics.Add("edgegw_bridge_items_total", stored.ItemCount, BridgeMetrics.Labels(("stream", message.Stream)));
+                if (stored.BadItems > 0)
+                {
+                    _metrics.Add("edgegw_bridge_bad_items_total", stored.BadItems, BridgeMetrics.Labels(("stream", message.Stream)));
+                    LogBadItems(stored.BadItems, message.GatewayId, message.Stream, message.Seq);
                 }
 
                 break;

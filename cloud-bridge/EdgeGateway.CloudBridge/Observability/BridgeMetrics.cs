@@ -16,7 +16,8 @@ public sealed class BridgeMetrics
     {
         ["edgegw_bridge_messages_total"] = ("counter", "MQTT messages handled, by kind and outcome (stored, duplicate, stale, rejected)."),
         ["edgegw_bridge_rejected_total"] = ("counter", "Messages rejected by validation, by reason."),
-        ["edgegw_bridge_items_total"] = ("counter", "Items stored (first delivery only), by stream."),
+        ["edgegw_bridge_items_total"] = ("counter", "Items stored (first delivery of each item sequence number only), by stream."),
+        ["edgegw_bridge_duplicate_items_total"] = ("counter", "Items dropped because their sequence number was already stored (redelivery, re-cut resend), by stream."),
         ["edgegw_bridge_bad_items_total"] = ("counter", "Items dropped by validation inside accepted envelopes, by stream."),
         ["edgegw_bridge_commits_total"] = ("counter", "Store transactions committed."),
         ["edgegw_bridge_commit_failures_total"] = ("counter", "Store transactions that failed and were retried."),

@@ -13,8 +13,11 @@ public interface IFleetStore : IAsyncDisposable
     /// <summary>Creates or migrates the schema. Called once at start, before anything else.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>One outcome per message, in order. Throws when nothing was committed (the caller retries the batch).</summary>
-    Task<IReadOnlyList<CommitOutcome>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// One result per message, in order. Envelopes are deduplicated per item: of the range [seq, seq+items-1] only
+    /// the sequence numbers never stored take effect. Throws when nothing was committed (the caller retries the batch).
+    /// </summary>
+    Task<IReadOnlyList<CommitResult>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken);
 
     Task<FleetPage> ListAsync(ResourceSchema resource, ListQuery query, CancellationToken cancellationToken);
 

@@ -4,10 +4,10 @@ using System.Text;
 namespace EdgeGateway.CloudBridge.Store;
 
 /// <summary>
-/// The dedup and gap state of one (gatewayId, stream): the highest sequence number seen and the
-/// ranges below it never received. A sequence number is new exactly when it is above the high-water
-/// mark or inside a gap, so the state stays O(open gaps) however long the stream runs, and it is read
-/// and written in the same transaction as the items it guards.
+/// The dedup and gap state of one (gatewayId, stream): the highest ITEM sequence number seen and the
+/// ranges below it never received. The gateway numbers items, not envelopes (item i of an envelope is
+/// seq + i), so dedup is per item: a number is new exactly when it is above the high-water mark or inside a gap. The
+/// state stays O(open gaps) however long the stream runs, and it is read and written in the same transaction as the items it guards.
 /// </summary>
 public sealed class StreamSequence
 {
@@ -26,42 +26,59 @@ public sealed class StreamSequence
     /// <summary>Sequence numbers below the high-water mark that have not arrived.</summary>
     public long Missing => _gaps.Sum(g => g.To - g.From + 1);
 
-    /// <summary>Records <paramref name="seq"/>; false when it was already received (a redelivery).</summary>
-    public bool TryAccept(long seq, out SequenceChange change)
+    /// <summary>
+    /// Records the item range [<paramref name="first"/>, <paramref name="last"/>] (one envelope) and returns the
+    /// parts of it that had never been received, ascending: empty for a pure redelivery, the tail for a resend cut
+    /// into different batches, the filled part of a gap for a late envelope. Everything else is a duplicate.
+    /// </summary>
+    public IReadOnlyList<(long From, long To)> Accept(long first, long last)
     {
-        if (seq > HighWater)
+        ArgumentOutOfRangeException.ThrowIfLessThan(last, first);
+        var fresh = new List<(long From, long To)>();
+        var below = Math.Min(last, HighWater);
+        if (first <= below)
         {
-            change = seq > HighWater + 1 ? SequenceChange.GapOpened : SequenceChange.InOrder;
-            if (seq > HighWater + 1)
+            // Gaps are sorted and disjoint: each one overlapping the range loses the overlap, leaving up to two pieces.
+            var remaining = new List<(long From, long To)>(_gaps.Count + 1);
+            foreach (var (from, to) in _gaps)
             {
-                _gaps.Add((HighWater + 1, seq - 1));
+                var overlapFrom = Math.Max(from, first);
+                var overlapTo = Math.Min(to, below);
+                if (overlapFrom > overlapTo)
+                {
+                    remaining.Add((from, to));
+                    continue;
+                }
+
+                fresh.Add((overlapFrom, overlapTo));
+                if (from < overlapFrom)
+                {
+                    remaining.Add((from, overlapFrom - 1));
+                }
+
+                if (overlapTo < to)
+                {
+                    remaining.Add((overlapTo + 1, to));
+                }
             }
 
-            HighWater = seq;
-            return true;
+            _gaps.Clear();
+            _gaps.AddRange(remaining);
         }
 
-        var index = _gaps.FindIndex(g => g.From <= seq && seq <= g.To);
-        if (index < 0)
+        if (last > HighWater)
         {
-            change = SequenceChange.None;
-            return false;
+            var newFrom = Math.Max(first, HighWater + 1);
+            if (newFrom > HighWater + 1)
+            {
+                _gaps.Add((HighWater + 1, newFrom - 1));
+            }
+
+            fresh.Add((newFrom, last));
+            HighWater = last;
         }
 
-        var (from, to) = _gaps[index];
-        _gaps.RemoveAt(index);
-        if (seq < to)
-        {
-            _gaps.Insert(index, (seq + 1, to));
-        }
-
-        if (seq > from)
-        {
-            _gaps.Insert(index, (from, seq - 1));
-        }
-
-        change = from == to ? SequenceChange.GapClosed : SequenceChange.GapNarrowed;
-        return true;
+        return fresh;
     }
 
     /// <summary>Gaps as `from-to,from-to` (empty when none): compact, readable in the API and storable in one column.</summary>

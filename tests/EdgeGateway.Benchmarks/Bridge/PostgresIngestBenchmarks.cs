@@ -90,7 +90,9 @@ public class PostgresIngestBenchmarks
     {
         var g = _nextGateway++ % Gateways;
         var gateway = $"gw-{g:D5}";
-        var seq = ++_nextSeq[g];
+        // The gateway numbers items: the envelope starts at its first item's sequence number.
+        var seq = _nextSeq[g] + 1;
+        _nextSeq[g] += ItemsPerEnvelope;
         var seen = T0.AddSeconds(seq);
         var items = Enumerable.Range(0, ItemsPerEnvelope).Select(i => new HeartbeatItem
         {

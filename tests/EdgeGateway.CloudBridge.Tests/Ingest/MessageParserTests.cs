@@ -59,4 +59,23 @@ public sealed class MessageParserTests
 
         Assert.Equal((IngestKind.Envelope, 1, 2), (message.Kind, message.ItemCount, message.BadItems));
     }
+
+    [Fact]
+    public void Each_valid_item_keeps_its_own_sequence_number_and_the_envelope_covers_all_its_items()
+    {
+        var message = Parse("gw/v1/gw-1/up/heartbeats", $$"""{"v":1,"gatewayId":"gw-1","stream":"heartbeats","seq":3,"sentAt":"2026-01-31T12:00:01Z","items":["text",{{MinimalHeartbeat}},{{MinimalHeartbeat}}]}""");
+
+        Assert.Equal((3L, 5L), (message.Seq, message.LastSeq));
+        Assert.Equal([4L, 5L], Enumerable.Range(0, message.ItemCount).Select(message.ItemSeq));
+        var tail = message.Keep([(5L, 5L)]);
+        Assert.Equal((1, 0, 5L), (tail.ItemCount, tail.BadItems, tail.ItemSeq(0)));
+    }
+
+    [Fact]
+    public void An_envelope_whose_item_numbers_would_overflow_is_rejected()
+    {
+        var message = Parse("gw/v1/gw-1/up/heartbeats", $$"""{"v":1,"gatewayId":"gw-1","stream":"heartbeats","seq":{{long.MaxValue}},"sentAt":"2026-01-31T12:00:01Z","items":[{{MinimalHeartbeat}}]}""");
+
+        Assert.Equal(("bad-seq", IngestKind.Rejected), (message.RejectReason, message.Kind));
+    }
 }

@@ -48,13 +48,115 @@ public abstract class FleetStoreContract
         var first = await store.CommitAsync([envelope, envelope], Ct);
         var again = await store.CommitAsync([envelope], Ct);
 
-        Assert.Equal([CommitOutcome.Stored, CommitOutcome.Duplicate], first);
-        Assert.Equal([CommitOutcome.Duplicate], again);
+        Assert.Equal([CommitOutcome.Stored, CommitOutcome.Duplicate], first.Select(r => r.Outcome));
+        Assert.Equal([CommitOutcome.Duplicate], again.Select(r => r.Outcome));
         Assert.Equal(1L, (await OneAsync(store, FleetResources.Beacons, "beacon_id", "b-1"))["heartbeats"]);
         var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
         Assert.Equal(1L, stream["envelopes"]);
-        Assert.Equal(2L, stream["duplicates"]);
+        Assert.Equal(4L, stream["duplicates"]);
         Assert.Equal(2L, stream["items"]);
+    }
+
+    /// <summary>An envelope as the gateway numbers it: item i is sequence number first + i, heard from beacon "b-{seq}".</summary>
+    private static IngestMessage Run(string gateway, long first, int items) =>
+        Heartbeats(gateway, first, [.. Enumerable.Range(0, items).Select(i => Heartbeat($"b-{first + i}"))]);
+
+    private static async Task AssertEachItemOnceAsync(IFleetStore store, params long[] seqs)
+    {
+        var beacons = await ListAsync(store, FleetResources.Beacons, ("limit", "1000"));
+        Assert.Equal(
+            seqs.Select(n => ($"b-{n}", 1L)).Order(),
+            beacons.Rows.Select(b => ((string)b["beacon_id"]!, (long)b["heartbeats"]!)).Order());
+    }
+
+    [Fact]
+    public async Task A_resend_cut_into_different_batches_stores_only_the_items_never_stored()
+    {
+        await using var store = await OpenReadyAsync();
+
+        var first = await store.CommitAsync([Run("gw-1", 1, 10)], Ct);
+        var resend = await store.CommitAsync([Run("gw-1", 6, 10)], Ct);
+        var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+
+        Assert.Equal((CommitOutcome.Stored, 10, 0), (first[0].Outcome, first[0].Stored!.ItemCount, first[0].DuplicateItems));
+        Assert.Equal((CommitOutcome.Stored, 5, 5), (resend[0].Outcome, resend[0].Stored!.ItemCount, resend[0].DuplicateItems));
+        Assert.Equal((15L, 5L, 15L, "", 2L), ((long)stream["items"]!, (long)stream["duplicates"]!, (long)stream["high_water"]!, (string)stream["gaps"]!, (long)stream["envelopes"]!));
+        await AssertEachItemOnceAsync(store, [.. Enumerable.Range(1, 15).Select(n => (long)n)]);
+    }
+
+    [Fact]
+    public async Task Overlapping_resends_in_one_batch_are_deduplicated_against_each_other()
+    {
+        await using var store = await OpenReadyAsync();
+
+        var results = await store.CommitAsync([Run("gw-1", 1, 4), Run("gw-1", 3, 4), Run("gw-1", 1, 6), Run("gw-1", 2, 2)], Ct);
+
+        Assert.Equal(
+            [(CommitOutcome.Stored, 0), (CommitOutcome.Stored, 2), (CommitOutcome.Duplicate, 6), (CommitOutcome.Duplicate, 2)],
+            results.Select(r => (r.Outcome, r.DuplicateItems)));
+        await AssertEachItemOnceAsync(store, 1, 2, 3, 4, 5, 6);
+    }
+
+    [Fact]
+    public async Task Out_of_order_envelopes_close_item_gaps_and_a_straddling_resend_fills_only_the_hole()
+    {
+        await using var store = await OpenReadyAsync();
+
+        await store.CommitAsync([Run("gw-1", 1, 3), Run("gw-1", 10, 2)], Ct);
+        var open = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+        await store.CommitAsync([Run("gw-1", 4, 3)], Ct);
+        var narrowed = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+        var straddling = await store.CommitAsync([Run("gw-1", 6, 5)], Ct);
+        var closed = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+
+        Assert.Equal(("4-9", 6L, 11L), ((string)open["gaps"]!, (long)open["missing"]!, (long)open["high_water"]!));
+        Assert.Equal(("7-9", 3L), ((string)narrowed["gaps"]!, (long)narrowed["missing"]!));
+        Assert.Equal((CommitOutcome.Stored, 3, 2), (straddling[0].Outcome, straddling[0].Stored!.ItemCount, straddling[0].DuplicateItems));
+        Assert.Equal(("", 0L, 0L, 11L, 11L), ((string)closed["gaps"]!, (long)closed["open_gaps"]!, (long)closed["missing"]!, (long)closed["high_water"]!, (long)closed["items"]!));
+        await AssertEachItemOnceAsync(store, [.. Enumerable.Range(1, 11).Select(n => (long)n)]);
+    }
+
+    [Fact]
+    public async Task An_envelope_entirely_inside_a_gap_splits_it_and_what_is_never_resent_stays_missing()
+    {
+        await using var store = await OpenReadyAsync();
+
+        await store.CommitAsync([Run("gw-1", 1, 1), Run("gw-1", 20, 1)], Ct);
+        var inside = await store.CommitAsync([Run("gw-1", 8, 3)], Ct);
+        var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+
+        Assert.Equal((CommitOutcome.Stored, 3, 0), (inside[0].Outcome, inside[0].Stored!.ItemCount, inside[0].DuplicateItems));
+        Assert.Equal(("2-7,11-19", 2L, 15L, 20L), ((string)stream["gaps"]!, (long)stream["open_gaps"]!, (long)stream["missing"]!, (long)stream["high_water"]!));
+        await AssertEachItemOnceAsync(store, 1, 8, 9, 10, 20);
+    }
+
+    [Fact]
+    public async Task Invalid_items_consume_their_numbers_and_a_resend_past_them_stores_only_new_valid_items()
+    {
+        await using var store = await OpenReadyAsync();
+        // Items 1-3 where item 2 failed validation (the parser keeps the valid items' positions).
+        var withBad = IngestMessage.Envelope("gw-1", "heartbeats", 1, T0, 2, 1, [Heartbeat("b-1"), Heartbeat("b-3")], [], [0, 2]);
+
+        await store.CommitAsync([withBad], Ct);
+        var resend = await store.CommitAsync([Run("gw-1", 2, 3)], Ct);
+        var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-1");
+
+        Assert.Equal((CommitOutcome.Stored, 1, 2), (resend[0].Outcome, resend[0].Stored!.ItemCount, resend[0].DuplicateItems));
+        Assert.Equal((4L, "", 3L), ((long)stream["high_water"]!, (string)stream["gaps"]!, (long)stream["items"]!));
+        await AssertEachItemOnceAsync(store, 1, 3, 4);
+    }
+
+    [Fact]
+    public async Task A_re_cut_nfc_resend_records_each_tap_once()
+    {
+        await using var store = await OpenReadyAsync();
+
+        await store.CommitAsync([Taps("gw-1", 1, Tap("04a1b2c3d4e5f6", counter: 1), Tap("04a1b2c3d4e5f6", counter: 2))], Ct);
+        var resend = await store.CommitAsync([Taps("gw-1", 2, Tap("04a1b2c3d4e5f6", counter: 2), Tap("04a1b2c3d4e5f6", at: T0.AddSeconds(1), counter: 3))], Ct);
+        var tag = await OneAsync(store, FleetResources.NfcTags, "uid", "04a1b2c3d4e5f6");
+
+        Assert.Equal((1, 1), (resend[0].Stored!.ItemCount, resend[0].DuplicateItems));
+        Assert.Equal((3L, 3L), ((long)tag["taps"]!, (long)tag["counter"]!));
     }
 
     [Fact]
@@ -71,7 +173,7 @@ public abstract class FleetStoreContract
 
         Assert.Equal(("2-4", 1L, 3L, 5L), ((string)open["gaps"]!, open["open_gaps"], open["missing"], open["high_water"]));
         Assert.Equal(("2-2,4-4", 2L, 2L), ((string)split["gaps"]!, split["open_gaps"], split["missing"]));
-        Assert.Equal([CommitOutcome.Stored, CommitOutcome.Stored, CommitOutcome.Duplicate], late);
+        Assert.Equal([CommitOutcome.Stored, CommitOutcome.Stored, CommitOutcome.Duplicate], late.Select(r => r.Outcome));
         Assert.Equal(("", 0L, 0L, 5L), ((string)closed["gaps"]!, closed["open_gaps"], closed["missing"], closed["high_water"]));
         Assert.Equal(5L, (await OneAsync(store, FleetResources.Beacons, "beacon_id", "b-1"))["heartbeats"]);
     }
@@ -84,7 +186,7 @@ public abstract class FleetStoreContract
         var outcomes = await store.CommitAsync(
             [Heartbeats("gw-1", 1, Heartbeat("b-1")), Heartbeats("gw-2", 1, Heartbeat("b-1")), Taps("gw-1", 1, Tap("04a1b2c3d4e5f6"))], Ct);
 
-        Assert.All(outcomes, o => Assert.Equal(CommitOutcome.Stored, o));
+        Assert.All(outcomes, o => Assert.Equal(CommitOutcome.Stored, o.Outcome));
         Assert.Equal(3L, (await ListAsync(store, FleetResources.Streams)).Count);
     }
 
@@ -102,13 +204,13 @@ public abstract class FleetStoreContract
         await store.CommitAsync([Birth("gw-1", session: 3)], Ct);
         var reborn = await OneAsync(store, FleetResources.Gateways, "gateway_id", "gw-1");
 
-        Assert.Equal([CommitOutcome.Stored], birth);
-        Assert.Equal([CommitOutcome.Stale], staleWill);
+        Assert.Equal([CommitOutcome.Stored], birth.Select(r => r.Outcome));
+        Assert.Equal([CommitOutcome.Stale], staleWill.Select(r => r.Outcome));
         Assert.Equal(true, afterStale["online"]);
-        Assert.Equal([CommitOutcome.Stored], currentWill);
+        Assert.Equal([CommitOutcome.Stored], currentWill.Select(r => r.Outcome));
         Assert.Equal(false, afterWill["online"]);
         Assert.Equal("shop-1", afterWill["site"]);
-        Assert.Equal([CommitOutcome.Stale], staleBirth);
+        Assert.Equal([CommitOutcome.Stale], staleBirth.Select(r => r.Outcome));
         Assert.Equal((true, 3L, "0.1.0+abc", 3L), (reborn["online"], reborn["session"], reborn["version"], reborn["backlog"]));
     }
 
@@ -229,7 +331,7 @@ public abstract class FleetStoreContract
 
         var outcomes = await store.CommitAsync([IngestMessage.Rejected("gw-1", "bad-json", "test")], Ct);
 
-        Assert.Equal([CommitOutcome.Rejected], outcomes);
+        Assert.Equal([CommitOutcome.Rejected], outcomes.Select(r => r.Outcome));
         Assert.Equal(0L, (await ListAsync(store, FleetResources.Gateways)).Count);
     }
 }

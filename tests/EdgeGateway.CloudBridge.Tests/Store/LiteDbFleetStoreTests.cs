@@ -26,7 +26,7 @@ public sealed class LiteDbFleetStoreTests : FleetStoreContract, IDisposable
         await reopened.InitializeAsync(ct);
         var again = await reopened.CommitAsync([Support.Messages.Heartbeats("gw-1", 1, Support.Messages.Heartbeat("b-1"))], ct);
 
-        Assert.Equal([CloudBridge.Ingest.CommitOutcome.Duplicate], again);
+        Assert.Equal([CloudBridge.Ingest.CommitOutcome.Duplicate], again.Select(r => r.Outcome));
     }
 
     public void Dispose() => _directory.Delete(recursive: true);

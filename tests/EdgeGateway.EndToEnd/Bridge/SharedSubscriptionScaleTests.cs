@@ -77,8 +77,10 @@ public sealed class SharedSubscriptionScaleTests(PostgresFixture postgres) : ICl
             using var client = factory.CreateMqttClient();
             await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
                 .WithProtocolVersion(MqttProtocolVersion.V500).WithClientId(gatewayId).Build(), ct);
-            for (var seq = 1; seq <= EnvelopesPerGateway; seq++)
+            for (var envelope = 1; envelope <= EnvelopesPerGateway; envelope++)
             {
+                // The gateway numbers items: envelope n starts at the sequence number of its first item.
+                var seq = ((envelope - 1) * ItemsPerEnvelope) + 1;
                 var items = string.Join(',', Enumerable.Range(0, ItemsPerEnvelope).Select(i =>
                     $$"""{"beaconId":"{{gatewayId}}-b{{i}}","reason":"periodic","at":"{{at}}","firstSeen":"{{at}}","lastSeen":"{{at}}","count":1,"rssiLast":-60,"batteryMv":3000}"""));
                 var payload = Encoding.UTF8.GetBytes(
@@ -86,7 +88,7 @@ public sealed class SharedSubscriptionScaleTests(PostgresFixture postgres) : ICl
                 var message = new MqttApplicationMessageBuilder().WithTopic($"gw/v1/{gatewayId}/up/heartbeats").WithPayload(payload)
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
                 await client.PublishAsync(message, ct);
-                if (redeliverEvery > 0 && seq % redeliverEvery == 0)
+                if (redeliverEvery > 0 && envelope % redeliverEvery == 0)
                 {
                     await client.PublishAsync(message, ct); // an outbox resend after a lost PUBACK
                 }
@@ -114,7 +116,7 @@ public sealed class SharedSubscriptionScaleTests(PostgresFixture postgres) : ICl
     {
         Assert.Equal(TotalItems, await StoredItemsAsync(database));
         Assert.Equal(TotalItems, await ScalarAsync(database, "SELECT sum(heartbeats)::bigint FROM beacons"));
-        Assert.Equal(Gateways, await ScalarAsync(database, $"SELECT count(*) FROM streams WHERE high_water = {EnvelopesPerGateway} AND open_gaps = 0 AND envelopes = {EnvelopesPerGateway}"));
+        Assert.Equal(Gateways, await ScalarAsync(database, $"SELECT count(*) FROM streams WHERE high_water = {EnvelopesPerGateway * ItemsPerEnvelope} AND open_gaps = 0 AND envelopes = {EnvelopesPerGateway}"));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)

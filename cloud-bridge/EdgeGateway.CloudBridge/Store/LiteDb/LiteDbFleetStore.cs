@@ -58,7 +58,7 @@ public sealed class LiteDbFleetStore : IFleetStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<CommitOutcome>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CommitResult>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +71,7 @@ public sealed class LiteDbFleetStore : IFleetStore
                 var outcomes = Apply(batch);
                 _db.Commit();
                 _db.Checkpoint();
-                return Task.FromResult<IReadOnlyList<CommitOutcome>>(outcomes);
+                return Task.FromResult<IReadOnlyList<CommitResult>>(outcomes);
             }
             catch
             {
@@ -81,10 +81,10 @@ public sealed class LiteDbFleetStore : IFleetStore
         }
     }
 
-    private CommitOutcome[] Apply(IReadOnlyList<IngestMessage> batch)
+    private CommitResult[] Apply(IReadOnlyList<IngestMessage> batch)
     {
         var now = Now();
-        var outcomes = new CommitOutcome[batch.Count];
+        var outcomes = new CommitResult[batch.Count];
         var streams = new Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)>(StringComparer.Ordinal);
         var accepted = new List<IngestMessage>();
         for (var i = 0; i < batch.Count; i++)
@@ -93,9 +93,9 @@ public sealed class LiteDbFleetStore : IFleetStore
             outcomes[i] = message.Kind switch
             {
                 IngestKind.Envelope => Envelope(message, streams, accepted, now),
-                IngestKind.Status => Status(message.GatewayId, message.Status!, now),
-                IngestKind.Reported => Reported(message.Reported!, now),
-                _ => CommitOutcome.Rejected,
+                IngestKind.Status => new CommitResult(Status(message.GatewayId, message.Status!, now)),
+                IngestKind.Reported => new CommitResult(Reported(message.Reported!, now)),
+                _ => new CommitResult(CommitOutcome.Rejected),
             };
         }
 
@@ -140,8 +140,7 @@ public sealed class LiteDbFleetStore : IFleetStore
                 Taps.Insert(new BsonDocument
                 {
                     ["gateway_id"] = envelope.GatewayId,
-                    ["seq"] = envelope.Seq,
-                    ["idx"] = i,
+                    ["seq"] = envelope.ItemSeq(i),
                     ["uid"] = tap.Uid,
                     ["tag_type"] = tap.TagType,
                     ["at"] = tap.At.UtcDateTime,
@@ -165,7 +164,7 @@ public sealed class LiteDbFleetStore : IFleetStore
         return outcomes;
     }
 
-    private CommitOutcome Envelope(
+    private CommitResult Envelope(
         IngestMessage message, Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)> streams,
         List<IngestMessage> accepted, DateTime now)
     {
@@ -188,16 +187,19 @@ public sealed class LiteDbFleetStore : IFleetStore
             streams[key] = state;
         }
 
-        if (!state.Sequence.TryAccept(message.Seq, out _))
+        var fresh = state.Sequence.Accept(message.Seq, message.LastSeq);
+        var stored = fresh.Count == 0 ? null : message.Keep(fresh);
+        var duplicates = message.EnvelopeItems - (stored is null ? 0 : stored.ItemCount + stored.BadItems);
+        state.Doc["duplicates"] = state.Doc["duplicates"].AsInt64 + duplicates;
+        if (stored is null)
         {
-            state.Doc["duplicates"] = state.Doc["duplicates"].AsInt64 + 1;
-            return CommitOutcome.Duplicate;
+            return new CommitResult(CommitOutcome.Duplicate, null, duplicates);
         }
 
         state.Doc["envelopes"] = state.Doc["envelopes"].AsInt64 + 1;
-        state.Doc["items"] = state.Doc["items"].AsInt64 + message.ItemCount;
-        accepted.Add(message);
-        return CommitOutcome.Stored;
+        state.Doc["items"] = state.Doc["items"].AsInt64 + stored.ItemCount;
+        accepted.Add(stored);
+        return new CommitResult(CommitOutcome.Stored, stored, duplicates);
     }
 
     private CommitOutcome Status(string gatewayId, GatewayStatus status, DateTime now)

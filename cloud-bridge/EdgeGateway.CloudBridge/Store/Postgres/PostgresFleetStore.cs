@@ -32,7 +32,7 @@ public sealed class PostgresFleetStore : IFleetStore
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         await PostgresMigrations.ApplyAsync(_source, cancellationToken);
 
-    public async Task<IReadOnlyList<CommitOutcome>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CommitResult>> CommitAsync(IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         for (var attempt = 1; ; attempt++)
@@ -52,10 +52,10 @@ public sealed class PostgresFleetStore : IFleetStore
         }
     }
 
-    private async Task<IReadOnlyList<CommitOutcome>> ApplyAsync(NpgsqlConnection connection, IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CommitResult>> ApplyAsync(NpgsqlConnection connection, IReadOnlyList<IngestMessage> batch, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var outcomes = new CommitOutcome[batch.Count];
+        var outcomes = new CommitResult[batch.Count];
         var streams = await LockStreamsAsync(connection, batch, now, cancellationToken);
         var accepted = new List<IngestMessage>();
         for (var i = 0; i < batch.Count; i++)
@@ -65,29 +65,30 @@ public sealed class PostgresFleetStore : IFleetStore
             {
                 case IngestKind.Envelope:
                     var state = streams[(message.GatewayId, message.Stream)];
-                    if (state.Sequence.TryAccept(message.Seq, out _))
+                    var fresh = state.Sequence.Accept(message.Seq, message.LastSeq);
+                    var stored = fresh.Count == 0 ? null : message.Keep(fresh);
+                    var duplicates = message.EnvelopeItems - (stored is null ? 0 : stored.ItemCount + stored.BadItems);
+                    state.Duplicates += duplicates;
+                    if (stored is null)
                     {
-                        state.Envelopes++;
-                        state.Items += message.ItemCount;
-                        accepted.Add(message);
-                        outcomes[i] = CommitOutcome.Stored;
-                    }
-                    else
-                    {
-                        state.Duplicates++;
-                        outcomes[i] = CommitOutcome.Duplicate;
+                        outcomes[i] = new CommitResult(CommitOutcome.Duplicate, null, duplicates);
+                        break;
                     }
 
+                    state.Envelopes++;
+                    state.Items += stored.ItemCount;
+                    accepted.Add(stored);
+                    outcomes[i] = new CommitResult(CommitOutcome.Stored, stored, duplicates);
                     break;
                 case IngestKind.Status:
-                    outcomes[i] = await StatusAsync(connection, message, now, cancellationToken);
+                    outcomes[i] = new CommitResult(await StatusAsync(connection, message, now, cancellationToken));
                     break;
                 case IngestKind.Reported:
                     await ReportedAsync(connection, message.Reported!, now, cancellationToken);
-                    outcomes[i] = CommitOutcome.Stored;
+                    outcomes[i] = new CommitResult(CommitOutcome.Stored);
                     break;
                 default:
-                    outcomes[i] = CommitOutcome.Rejected;
+                    outcomes[i] = new CommitResult(CommitOutcome.Rejected);
                     break;
             }
         }
@@ -335,7 +336,9 @@ public sealed class PostgresFleetStore : IFleetStore
             return;
         }
 
-        var taps = accepted.SelectMany(e => e.Taps.Select((t, i) => (e.GatewayId, e.Seq, Index: i, Tap: t))).ToList();
+        // One tap is one item, so its item sequence number identifies it; idx stays 0 (it numbered taps inside an
+        // envelope when envelopes were numbered, and the unique key still guards against a tap stored twice).
+        var taps = accepted.SelectMany(e => e.Taps.Select((t, i) => (e.GatewayId, Seq: e.ItemSeq(i), Index: 0, Tap: t))).ToList();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO nfc_taps (gateway_id, seq, idx, uid, tag_type, at, counter, url)
