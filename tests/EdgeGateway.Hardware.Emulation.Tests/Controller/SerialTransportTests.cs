@@ -1,4 +1,5 @@
 using EdgeGateway.Hardware.Emulation.Controller;
+using EdgeGateway.Hardware.Emulation.Pty;
 using EdgeGateway.Hardware.Hci;
 using EdgeGateway.Hardware.Hci.Transports;
 
@@ -16,7 +17,7 @@ public class SerialTransportTests
         }
 
         var ct = TestContext.Current.CancellationToken;
-        using var pty = new PtyPair();
+        using var pty = new PseudoTerminal();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var controller = new EmulatedLeController(pty.Master, VirtualStore.Create(3, interval: TimeSpan.FromMilliseconds(20)).Select(b => b with { PresentFor = null }).ToList(),
             new EmulatedControllerOptions { SupportsExtendedAdvertising = false });
