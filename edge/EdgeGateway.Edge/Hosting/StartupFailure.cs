@@ -23,8 +23,6 @@ public static class StartupFailure
                 return $"{FirstLine(invalid.Message)} ({FirstLine(json.Message)})";
             case InvalidDataException invalid:
                 return FirstLine(invalid.Message);
-            case FormatException format when format.Message.Contains("hash", StringComparison.Ordinal):
-                return FirstLine(format.Message);
             case InvalidOperationException { InnerException: { } inner }:
                 return DescribeConfigurationError(inner);
             case AggregateException aggregate:

@@ -21,8 +21,8 @@ public sealed class NfcRecentTaps(int capacity = 20)
         }
     }
 
-    /// <summary>True once per pending request; the poll loop asks when a tag is in the field.</summary>
-    public bool TakeReadRequest()
+    /// <summary>True while a technician waits for a read; the poll loop asks when a tag is in the field, and <see cref="Record"/> answers every waiter.</summary>
+    public bool IsReadRequested()
     {
         lock (_lock)
         {

@@ -148,7 +148,7 @@ public sealed partial class NfcTagService(
         }
 
         var isNewTap = debouncer.Seen(target.UidHex);
-        var requested = recentTaps.TakeReadRequest();
+        var requested = recentTaps.IsReadRequested();
         if (!isNewTap && !requested)
         {
             return;

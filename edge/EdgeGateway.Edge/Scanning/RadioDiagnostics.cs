@@ -60,7 +60,7 @@ public sealed class RadioDiagnostics(
         var settings = options.Value;
         var controller = scanning.Controller;
         var now = time.GetUtcNow();
-        var beacons = pipeline.Tracker.Snapshot(now);
+        var beacons = pipeline.Tracker.Snapshot(now, MaxBeaconsOnPage);
         var counters = pipeline.Tracker.Counters;
         return new
         {
@@ -72,7 +72,7 @@ public sealed class RadioDiagnostics(
             reportsPerSecond = Math.Round(ReportsPerSecond()),
             beaconCount = counters.Tracked,
             evicted = counters.Evicted,
-            beacons = beacons.Take(MaxBeaconsOnPage).Select(b => new
+            beacons = beacons.Select(b => new
             {
                 id = b.BeaconId,
                 address = b.Address,

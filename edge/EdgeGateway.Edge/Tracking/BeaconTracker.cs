@@ -164,13 +164,16 @@ public sealed class BeaconTracker
         return added;
     }
 
-    /// <summary>Every tracked beacon as it stands, most recently seen first (for the live table).</summary>
-    public IReadOnlyList<HeartbeatItem> Snapshot(DateTimeOffset now)
+    /// <summary>
+    /// Tracked beacons as they stand, most recently seen first (for the live table). <paramref name="max"/> stops
+    /// the walk early: it runs under the lock the receive path takes for every report.
+    /// </summary>
+    public IReadOnlyList<HeartbeatItem> Snapshot(DateTimeOffset now, int max = int.MaxValue)
     {
         lock (_gate)
         {
-            var list = new List<HeartbeatItem>(_count);
-            for (var index = _head; index != None; index = _slots[index].Next)
+            var list = new List<HeartbeatItem>(Math.Min(_count, max));
+            for (var index = _head; index != None && list.Count < max; index = _slots[index].Next)
             {
                 if (!_slots[index].Denied)
                 {

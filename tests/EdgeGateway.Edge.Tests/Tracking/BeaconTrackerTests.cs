@@ -104,6 +104,20 @@ public class BeaconTrackerTests
     }
 
     [Fact]
+    public void A_limited_snapshot_returns_the_most_recently_seen_beacons_first()
+    {
+        var tracker = new BeaconTracker(new TrackingOptions());
+        Air.IBeacon(tracker, 0xC00000000001, 1, -70, T0);
+        Air.IBeacon(tracker, 0xC00000000002, 2, -70, T0.AddSeconds(1));
+        Air.IBeacon(tracker, 0xC00000000003, 3, -70, T0.AddSeconds(2));
+
+        var ids = tracker.Snapshot(T0.AddSeconds(2), max: 2).Select(h => h.BeaconId[^4..]).ToList();
+
+        Assert.Equal([":1:3", ":1:2"], ids);
+        Assert.Equal(3, tracker.Snapshot(T0.AddSeconds(2)).Count);
+    }
+
+    [Fact]
     public void Deny_wins_allow_restricts_and_weak_reports_are_ignored()
     {
         var options = new TrackingOptions { MinRssi = -80 };
