@@ -11,6 +11,11 @@ public sealed class DiskInspector(string sysRoot = "/sys", string procRoot = "/p
 
     public DiskInfo Inspect(string devicePath)
     {
+        if (!File.Exists(devicePath))
+        {
+            throw new InvalidOperationException($"{devicePath} does not exist; `lsblk -d -o NAME,SIZE,TRAN,MODEL` lists the disks (the card is the one that appears when you plug it in)");
+        }
+
         var resolved = Resolve(devicePath);
         var name = Path.GetFileName(resolved);
         var block = Path.Combine(sysRoot, "class", "block", name);
@@ -45,7 +50,7 @@ public sealed class DiskInspector(string sysRoot = "/sys", string procRoot = "/p
     private static string Resolve(string devicePath)
     {
         var full = Path.GetFullPath(devicePath);
-        return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        return File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
     }
 
     private static string DeviceDirectory(string block) =>
