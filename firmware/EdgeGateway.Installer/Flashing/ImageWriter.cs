@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace EdgeGateway.Installer.Flashing;
 
 /// <summary>
-/// Copies an image to a card (or an image file) in 4 MiB blocks, syncs it to the medium, drops it from the page
+/// Copies an image to a card (or an image file) in 4 MiB blocks, the first block last, syncs it to the medium, drops it from the page
 /// cache and reads it all back, comparing block by block: a fake-capacity or worn-out card that does not keep
 /// what it was given is caught here, with the offset, rather than at the gateway's first boot.
 /// </summary>
@@ -17,11 +17,13 @@ public sealed class ImageWriter(FlashProgress progress)
         var blockHashes = new List<byte[]>();
         using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[BlockSize];
+        byte[]? firstBlock = null;
         var written = 0L;
         var writeClock = Stopwatch.StartNew();
         progress.Start("Writing", image.Length);
         await using (var output = new FileStream(target, targetIsFile ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
+            var handle = output.SafeFileHandle;
             while (true)
             {
                 var filled = await image.Stream.ReadAtLeastAsync(buffer, BlockSize, throwOnEndOfStream: false, cancellationToken);
@@ -33,18 +35,31 @@ public sealed class ImageWriter(FlashProgress progress)
                 var block = buffer.AsMemory(0, filled);
                 blockHashes.Add(SHA256.HashData(block.Span));
                 whole.AppendData(block.Span);
-                await output.WriteAsync(block, cancellationToken);
+                if (firstBlock is null)
+                {
+                    // The partition table and boot sector go on last, over zeros: a write cut short (card pulled,
+                    // truncated download) leaves a card with no partition table, not one that looks bootable.
+                    firstBlock = block.ToArray();
+                    await RandomAccess.WriteAsync(handle, new byte[filled], 0, cancellationToken);
+                }
+                else
+                {
+                    await RandomAccess.WriteAsync(handle, block, written, cancellationToken);
+                }
+
                 written += filled;
                 progress.Report(written);
             }
 
-            if (written == 0)
+            if (firstBlock is null)
             {
                 throw new InvalidDataException($"image {image.Path} is empty");
             }
 
             output.Flush(flushToDisk: true);
-            TryDropCache(output.SafeFileHandle);
+            await RandomAccess.WriteAsync(handle, firstBlock, 0, cancellationToken);
+            output.Flush(flushToDisk: true);
+            TryDropCache(handle);
         }
 
         progress.Finish(written);

@@ -112,6 +112,24 @@ public sealed class FlashRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_cut_short_leaves_the_card_without_a_partition_table_rather_than_half_an_image_that_looks_valid()
+    {
+        var device = _machine.AddDisk("sdz", Card, removable: true, "usb");
+        var oldCard = new byte[_image.Length];
+        Array.Fill(oldCard, (byte)0xaa);
+        await File.WriteAllBytesAsync(device, oldCard, Ct);
+        var compressed = await CompressAsync("raspios.img.xz");
+        var bytes = await File.ReadAllBytesAsync(compressed, Ct);
+        await File.WriteAllBytesAsync(compressed, bytes[..(bytes.Length * 3 / 4)], Ct);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() =>
+            Runner().RunAsync(new FlashRequest(compressed, null, device, null, AssumeYes: true), Ct));
+
+        var card = await File.ReadAllBytesAsync(device, Ct);
+        Assert.All(card[..ImageWriter.BlockSize], b => Assert.Equal(0, b));
+    }
+
+    [Fact]
     public async Task A_medium_that_does_not_keep_what_was_written_fails_verification_with_the_offset()
     {
         // /dev/zero accepts every write and reads back zeros: the behaviour of a card that lies about its capacity.
