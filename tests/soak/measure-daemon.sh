@@ -2,13 +2,13 @@
 # Measures `edgegw run --simulate` the way docs/PERFORMANCE.md reports it: start-up time to the first
 # scanned report, then resident memory and CPU sampled every 5 s while the emulated radio runs N beacons.
 # Usage: tests/soak/measure-daemon.sh [beacons=2000] [seconds=600]
-# Build first: dotnet build -c Release edge/EdgeGateway.Edge
+# Build first: dotnet build -c Release edge/EdgeGateway.Edge (or EDGEGW_BINARY=path/to/bundle/edgegw)
 set -euo pipefail
 
 beacons="${1:-2000}"
 seconds="${2:-600}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-binary="$root/edge/EdgeGateway.Edge/bin/Release/net10.0/edgegw"
+binary="${EDGEGW_BINARY:-$root/edge/EdgeGateway.Edge/bin/Release/net10.0/edgegw}"
 [ -x "$binary" ] || { echo "build first: dotnet build -c Release edge/EdgeGateway.Edge" >&2; exit 2; }
 data="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
