@@ -1,3 +1,6 @@
+using System.CommandLine;
 using EdgeGateway.CloudBridge.Cli;
 
-return await BridgeCommandLine.Build().Parse(args).InvokeAsync();
+// Not System.CommandLine's 2 s default after SIGTERM: the bridge finishes the batch it is committing first.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await BridgeCommandLine.Build().Parse(args).InvokeAsync(invocation);

@@ -52,6 +52,24 @@ public sealed class DiagnosticsPageBrowserTests(ChromiumFixture chromium) : ICla
             await Assertions.Expect(page.Locator(".error")).ToHaveTextAsync("Wrong password.");
         }
 
+        // Each further failure doubles the wait (1, 2, 4, 8, 16 s). Four more counted failures give a 16 s lockout,
+        // long enough that the right password is refused even on a loaded machine where a click takes seconds.
+        for (var counted = 5; counted < 9;)
+        {
+            await page.FillAsync("#password", "wrong-password");
+            await page.ClickAsync("#login");
+            var error = page.Locator(".error");
+            await Assertions.Expect(error).ToBeVisibleAsync();
+            if ((await error.TextContentAsync())?.Contains("Wrong password.", StringComparison.Ordinal) == true)
+            {
+                counted++;
+            }
+            else
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+
         await page.FillAsync("#password", Gateway.Password);
         await page.ClickAsync("#login");
 
