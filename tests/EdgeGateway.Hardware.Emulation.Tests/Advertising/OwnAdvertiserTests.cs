@@ -145,6 +145,45 @@ public sealed class OwnAdvertiserTests
         Assert.Equal(commands, radio.Emulator.CommandsReceived);
     }
 
+    [Fact]
+    public async Task A_controller_that_lost_the_set_counts_rotation_failures_and_keeps_running()
+    {
+        await using var radio = new EmulatedRadio(new EmulatedControllerOptions());
+        var ct = TestContext.Current.CancellationToken;
+        await radio.Controller!.InitializeAsync(ct);
+        await using var advertiser = new OwnAdvertiser(radio.Host!, radio.Controller);
+        await advertiser.StartAsync(Uid() with { Frames = [Uid().Frames[0], new EddystoneTlmAdvertiserFrame()], RotationPeriod = TimeSpan.FromMilliseconds(100) }, ct);
+
+        // A Reset behind the advertiser's back (another process on the user channel, a controller crash) drops the set: 0x42.
+        await radio.Host!.SendCommandAsync(HciCommands.Reset(), ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (advertiser.RotationFailures < 2)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        // Applying the settings again recreates the set.
+        Assert.True((await advertiser.StartAsync(Uid(), ct)).Enabled);
+        Assert.True(radio.Emulator.Advertising.Enabled);
+    }
+
+    [Fact]
+    public async Task Concurrent_reconfigurations_are_applied_one_after_the_other()
+    {
+        await using var radio = new EmulatedRadio(new EmulatedControllerOptions());
+        var ct = TestContext.Current.CancellationToken;
+        await radio.Controller!.InitializeAsync(ct);
+        await using var advertiser = new OwnAdvertiser(radio.Host!, radio.Controller);
+
+        var intervals = Enumerable.Range(1, 8).Select(i => TimeSpan.FromMilliseconds(100 * i)).ToList();
+        var states = await Task.WhenAll(intervals.Select(i => advertiser.StartAsync(Uid() with { Interval = i }, ct)));
+
+        Assert.All(states, s => Assert.True(s.Enabled));
+        Assert.Contains(advertiser.State.IntervalMin, intervals);
+        Assert.Equal(advertiser.State.IntervalMin, radio.Emulator.Advertising.IntervalMin);
+    }
+
     private static AdvertiserSettings Uid() => new() { Frames = [new EddystoneUidAdvertiserFrame(Namespace, 0x0000_0000_0042, -20)] };
 
     private static async Task<Hardware.Ble.Decoders.EddystoneTlmFrame> WaitForTlmAsync(EmulatedRadio radio, Func<Hardware.Ble.Decoders.EddystoneTlmFrame, bool> wanted, CancellationToken ct)

@@ -147,8 +147,15 @@ public sealed class OwnAdvertiser : IAsyncDisposable
             await DisableAsync(cancellationToken);
             if (_setExists)
             {
-                await SendAsync("LE Remove Advertising Set", AdvertisingCommands.LeRemoveAdvertisingSet(AdvertisingHandle), cancellationToken);
                 _setExists = false;
+                try
+                {
+                    await SendAsync("LE Remove Advertising Set", AdvertisingCommands.LeRemoveAdvertisingSet(AdvertisingHandle), cancellationToken);
+                }
+                catch (AdvertiserException ex) when (ex.Error == AdvertiserError.UnknownAdvertisingSet)
+                {
+                    // Already gone: the goal of removing it.
+                }
             }
         }
         finally
@@ -177,7 +184,15 @@ public sealed class OwnAdvertiser : IAsyncDisposable
         Volatile.Write(ref _settings, null);
         if (state.Extended)
         {
-            await SendAsync("LE Set Extended Advertising Enable", AdvertisingCommands.LeSetExtendedAdvertisingEnable(false, AdvertisingHandle), cancellationToken);
+            try
+            {
+                await SendAsync("LE Set Extended Advertising Enable", AdvertisingCommands.LeSetExtendedAdvertisingEnable(false, AdvertisingHandle), cancellationToken);
+            }
+            catch (AdvertiserException ex) when (ex.Error == AdvertiserError.UnknownAdvertisingSet)
+            {
+                // The controller lost the set (reset behind our back): nothing is on air, which is what disabling wanted.
+                _setExists = false;
+            }
         }
         else
         {
