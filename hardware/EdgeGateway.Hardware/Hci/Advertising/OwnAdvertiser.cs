@@ -124,9 +124,11 @@ public sealed class OwnAdvertiser : IAsyncDisposable
             LogStarted(_logger, extended, state.IntervalMin.TotalMilliseconds, settings.Frames.Count, txPower?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", null);
             if (settings.Frames.Count > 1 || settings.Frames[0] is EddystoneTlmAdvertiserFrame)
             {
+                // The timer starts now, not when the loop gets a thread: the first rotation is one period after the start.
                 _rotationStop = new CancellationTokenSource();
                 var stop = _rotationStop.Token;
-                _rotation = Task.Run(() => RotateAsync(settings, extended, stop), CancellationToken.None);
+                var timer = new PeriodicTimer(settings.RotationPeriod, _time);
+                _rotation = Task.Run(() => RotateAsync(settings, extended, timer, stop), CancellationToken.None);
             }
 
             return state;
@@ -221,9 +223,9 @@ public sealed class OwnAdvertiser : IAsyncDisposable
         _rotation = null;
     }
 
-    private async Task RotateAsync(AdvertiserSettings settings, bool extended, CancellationToken cancellationToken)
+    private async Task RotateAsync(AdvertiserSettings settings, bool extended, PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(settings.RotationPeriod, _time);
+        using var owned = timer;
         var index = 0;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
