@@ -221,7 +221,11 @@ public sealed partial class PlatformClient : IDisposable
         return builder.Build();
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        (Authenticator as IDisposable)?.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector}: retry {Attempt} in {DelayMs:F0} ms after {Outcome}")]
     private partial void LogRetry(string connector, int attempt, double delayMs, string outcome);
