@@ -14,7 +14,8 @@ namespace EdgeGateway.Edge.Uplink;
 /// </summary>
 public static class MqttConnectionOptions
 {
-    public static MqttClientOptions Build(UplinkOptions options, byte[] willPayload)
+    /// <param name="onBrokerRejected">Told why the broker's certificate was refused, when it is.</param>
+    public static MqttClientOptions Build(UplinkOptions options, byte[] willPayload, Action<string>? onBrokerRejected = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new MqttClientOptionsBuilder()
@@ -49,7 +50,16 @@ public static class MqttConnectionOptions
                     .WithClientCertificates(clientCertificates);
                 if (ca is not null)
                 {
-                    tls.WithCertificateValidationHandler(e => IsSignedBy(e.Certificate, e.SslPolicyErrors, ca));
+                    tls.WithCertificateValidationHandler(e =>
+                    {
+                        var why = WhyNotAccepted(e.Certificate, e.SslPolicyErrors, ca);
+                        if (why is not null)
+                        {
+                            onBrokerRejected?.Invoke(ConnectFailure.BrokerCertificateRejected(options.Host, options.CaFile!, why));
+                        }
+
+                        return why is null;
+                    });
                 }
             });
         }
@@ -58,12 +68,26 @@ public static class MqttConnectionOptions
     }
 
     /// <summary>Accepts the broker's certificate only when its name matches and it chains to <paramref name="ca"/>.</summary>
-    public static bool IsSignedBy(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
+    public static bool IsSignedBy(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca) =>
+        WhyNotAccepted(certificate, errors, ca) is null;
+
+    /// <summary>Null when the broker's certificate names the host and chains to <paramref name="ca"/>, else the reason.</summary>
+    public static string? WhyNotAccepted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
     {
         ArgumentNullException.ThrowIfNull(ca);
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        if (certificate is null)
         {
-            return false;
+            return "no certificate";
+        }
+
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return "it does not name the host this gateway dials (set Uplink:TlsServerName, or re-issue the broker certificate with `gatewayctl fleet init --broker-host`)";
+        }
+
+        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return errors.ToString();
         }
 
         using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
@@ -71,6 +95,14 @@ public static class MqttConnectionOptions
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(server);
+        if (chain.Build(server))
+        {
+            return null;
+        }
+
+        var status = chain.ChainStatus.Select(s => s.Status).ToList();
+        return status.Contains(X509ChainStatusFlags.NotTimeValid)
+            ? $"it is outside its validity ({server.NotBefore:yyyy-MM-dd} to {server.NotAfter:yyyy-MM-dd}; is this gateway's clock right?)"
+            : "it is not issued by this fleet's CA (wrong CA file on the gateway, or the wrong broker)";
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Reflection;
+using System.Security.Authentication;
 using System.Text.Json;
 using System.Threading.Channels;
 using EdgeGateway.Edge.Outbox;
@@ -94,13 +95,23 @@ public sealed class MqttUplink : BackgroundService
             };
             client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
             var session = 0L;
+            string? brokerRejection = null;
+            string? certificateProblem = null;
+            var connecting = true;
             try
             {
+                certificateProblem = ConnectFailure.ClientCertificateProblem(_options, _time.GetUtcNow());
+                if (certificateProblem is not null)
+                {
+                    throw new AuthenticationException(certificateProblem);
+                }
+
                 session = _outbox.NextSession();
                 var will = JsonSerializer.SerializeToUtf8Bytes(
                     new GatewayStatus { Online = false, Session = session, GatewayId = _options.GatewayId },
                     ProtocolJsonContext.Default.GatewayStatus);
-                await client.ConnectAsync(MqttConnectionOptions.Build(_options, will), stoppingToken);
+                await client.ConnectAsync(MqttConnectionOptions.Build(_options, will, why => brokerRejection = why), stoppingToken);
+                connecting = false;
                 attempt = 0;
                 UpdateState(s => s with { Connected = true, ConnectedSince = _time.GetUtcNow(), Session = session });
                 _logger.LogInformation("Uplink connected to {Broker} as {GatewayId}, session {Session}", _state.Broker, _options.GatewayId, session);
@@ -115,8 +126,9 @@ public sealed class MqttUplink : BackgroundService
             catch (Exception ex)
             {
                 // Every failure (refused, TLS, timeout, broken pipe, refused PUBACK) means: reconnect later.
-                RecordError(ex.Message);
-                _logger.LogWarning("Uplink to {Broker}: {Error}", _state.Broker, ex.Message);
+                var error = certificateProblem ?? ConnectFailure.Describe(ex, _options, brokerRejection, connecting);
+                RecordError(error);
+                _logger.LogWarning("Uplink to {Broker}: {Error}", _state.Broker, error);
             }
             finally
             {

@@ -40,12 +40,14 @@ public class BrokerSecurityTests
     }
 
     [Theory]
-    [InlineData(false, true)] // no client certificate: the broker refuses the handshake
-    [InlineData(true, false)] // broker signed by a CA the gateway does not trust: the gateway refuses
-    public async Task Without_the_right_certificates_it_never_connects_and_says_why(bool withClientCertificate, bool trustBrokerCa)
+    [InlineData("no-client-certificate", "closed the connection during the TLS handshake: it most likely did not accept this gateway's client certificate")]
+    [InlineData("stranger-ca", "presented a certificate this gateway does not accept: it is not issued by this fleet's CA")]
+    [InlineData("expired-client-certificate", "client certificate (")]
+    [InlineData("nothing-listening", "refused the connection: nothing listens there")]
+    public async Task Without_the_right_certificates_it_never_connects_and_says_why(string fault, string expected)
     {
         var ct = TestContext.Current.CancellationToken;
-        var pki = TestPki.Create("gw-tls");
+        var pki = TestPki.Create("gw-tls", clientExpired: fault == "expired-client-certificate");
         var stranger = TestPki.Create("gw-tls");
         var tlsPort = FreePort.Next();
         await using var broker = await MosquittoBroker.StartAsync(TlsBroker(pki, tlsPort), ct);
@@ -53,11 +55,11 @@ public class BrokerSecurityTests
         var (ca, certificate, key) = pki.WriteClientFiles(files);
         var strangerCa = Path.Combine(files, "stranger-ca.pem");
         await File.WriteAllTextAsync(strangerCa, stranger.CaPem, ct);
-        var options = GatewayUnderTest.PlainOptions("gw-tls", "127.0.0.1", tlsPort);
+        var options = GatewayUnderTest.PlainOptions("gw-tls", "127.0.0.1", fault == "nothing-listening" ? FreePort.Next() : tlsPort);
         options.UseTls = true;
-        options.CaFile = trustBrokerCa ? ca : strangerCa;
-        options.ClientCertificateFile = withClientCertificate ? certificate : null;
-        options.ClientKeyFile = withClientCertificate ? key : null;
+        options.CaFile = fault == "stranger-ca" ? strangerCa : ca;
+        options.ClientCertificateFile = fault == "no-client-certificate" ? null : certificate;
+        options.ClientKeyFile = fault == "no-client-certificate" ? null : key;
         await using var gateway = new GatewayUnderTest(options);
         await gateway.StartAsync(ct);
         await gateway.AppendAsync(StreamNames.Heartbeats, 0, 10, OutboxPriority.Bulk, ct);
@@ -65,7 +67,13 @@ public class BrokerSecurityTests
         await UplinkDeliveryTests.WaitUntilAsync(() => gateway.Uplink.State.Reconnects >= 2, ct);
 
         Assert.False(gateway.Uplink.State.Connected);
-        Assert.False(string.IsNullOrEmpty(gateway.Uplink.State.LastError));
+        Assert.Contains(expected, gateway.Uplink.State.LastError, StringComparison.Ordinal);
+        if (fault == "expired-client-certificate")
+        {
+            Assert.Contains("expired on", gateway.Uplink.State.LastError, StringComparison.Ordinal);
+            Assert.Contains("gatewayctl provision --force", gateway.Uplink.State.LastError, StringComparison.Ordinal);
+        }
+
         Assert.Equal(10, gateway.Outbox.State.Backlog);
         Directory.Delete(files, recursive: true);
     }

@@ -37,7 +37,8 @@ public sealed class TestPki
         ["server.key"] = ServerKeyPem,
     };
 
-    public static TestPki Create(string clientCommonName)
+    /// <param name="clientExpired">Issue the client certificate already expired (valid from 3 days ago to yesterday).</param>
+    public static TestPki Create(string clientCommonName, bool clientExpired = false)
     {
         var now = DateTimeOffset.UtcNow;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -45,13 +46,13 @@ public sealed class TestPki
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
+        using var ca = caRequest.CreateSelfSigned(now.AddDays(-5), now.AddDays(2));
 
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName("localhost");
         san.AddIpAddress(IPAddress.Loopback);
         var (serverPem, serverKey) = Issue(ca, "CN=localhost", "1.3.6.1.5.5.7.3.1", san.Build(), now, 1);
-        var (clientPem, clientKey) = Issue(ca, $"CN={clientCommonName}", "1.3.6.1.5.5.7.3.2", null, now, 2);
+        var (clientPem, clientKey) = Issue(ca, $"CN={clientCommonName}", "1.3.6.1.5.5.7.3.2", null, clientExpired ? now.AddDays(-2) : now, 2);
         return new TestPki(ca.ExportCertificatePem(), serverPem, serverKey, clientPem, clientKey);
     }
 
