@@ -31,15 +31,16 @@ internal sealed partial class ConnectorDispatcher(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var batch = queue.Peek(connector.Name, batchSize);
-                if (batch.Count == 0)
-                {
-                    await queue.WaitAsync(connector.Name, IdlePoll, cancellationToken);
-                    continue;
-                }
-
+                IReadOnlyList<QueuedEvent> batch = [];
                 try
                 {
+                    batch = queue.Peek(connector.Name, batchSize);
+                    if (batch.Count == 0)
+                    {
+                        await queue.WaitAsync(connector.Name, IdlePoll, cancellationToken);
+                        continue;
+                    }
+
                     await connector.HandleAsync([.. batch.Select(q => q.Event)], cancellationToken);
                     queue.Complete(connector.Name, batch[^1].Id);
                     board.RecordDelivered(connector.Name, batch.Count);
@@ -52,6 +53,8 @@ internal sealed partial class ConnectorDispatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
+                    // Whatever went wrong (the platform, the queue file, a bug in the connector), this loop keeps its
+                    // work and tries again later; it never takes the bridge or the other connectors down with it.
                     failures++;
                     var wait = Backoff(failures, ex);
                     var message = ex is PlatformException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";

@@ -88,14 +88,14 @@ public sealed class FootprintsConnectorTests(MosquittoFixture mosquitto) : IClas
     {
         var metrics = new BridgeMetrics();
         var board = new ConnectorStatusBoard(metrics, TimeProvider.System);
-        var section = Section(s => s.TokenRefreshMarginMs = 1_500);
+        var section = Section(s => s.TokenRefreshMarginMs = 3_500);
         var redactor = new SecretRedactor(Key, Secret);
         using var authenticator = new FootprintsTokenAuthenticator(section, redactor, TimeProvider.System);
         using var client = new PlatformClient("footprints", section, redactor, board, TimeProvider.System, _logs, authenticator);
         authenticator.Client = client;
         var ct = TestContext.Current.CancellationToken;
 
-        _platform.TokenLifetime = TimeSpan.FromSeconds(2);
+        _platform.TokenLifetime = TimeSpan.FromSeconds(4);
         using (var first = await client.SendJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/location"), ct))
         {
             Assert.Equal(1, _platform.TokensIssued);
