@@ -14,7 +14,7 @@ internal static class RunCommand
     {
         var config = new Option<FileInfo?>("--config")
         {
-            Description = "JSON configuration file (sections Mqtt, Store, Api, Ingest; see docs/operations/bridge.md). " +
+            Description = "JSON configuration file (sections Mqtt, Store, Api, Ingest, Connectors; see docs/operations/bridge.md). " +
                           "Environment variables EDGEGW_BRIDGE_<Section>__<Key> override it.",
         };
         var set = new Option<string[]>("--set")

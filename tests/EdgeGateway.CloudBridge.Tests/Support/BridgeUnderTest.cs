@@ -8,6 +8,7 @@ using EdgeGateway.CloudBridge.Store;
 using EdgeGateway.Testing.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeGateway.CloudBridge.Tests.Support;
 
@@ -38,7 +39,9 @@ public sealed class BridgeUnderTest : IAsyncDisposable
 
     public bool IsConnected => _app.Services.GetRequiredService<IMqttPublisher>().IsConnected;
 
-    public static async Task<BridgeUnderTest> StartAsync(int mqttPort, Action<BridgeOptions>? configure = null, TimeProvider? time = null)
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BridgeUnderTest> StartAsync(int mqttPort, Action<BridgeOptions>? configure = null, TimeProvider? time = null, CapturedLogs? logs = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var directory = Directory.CreateTempSubdirectory("egw-bridge-");
@@ -50,10 +53,18 @@ public sealed class BridgeUnderTest : IAsyncDisposable
         options.Mqtt.SharedGroup = $"g{Guid.NewGuid():N}";
         options.Mqtt.ReconnectDelayMs = 100;
         options.Store.LiteDbPath = Path.Combine(directory.FullName, "fleet.db");
+        options.Connectors.QueuePath = Path.Combine(directory.FullName, "connectors.db");
         options.Api.Url = $"http://127.0.0.1:{FreePort.Next()}";
         options.Api.Tokens.Add(Token);
         configure?.Invoke(options);
-        var app = BridgeHost.Build(options, time ?? TimeProvider.System, logging => { });
+        var app = BridgeHost.Build(options, time ?? TimeProvider.System, logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace);
+                logging.AddProvider(logs);
+            }
+        });
         await BridgeHost.InitializeStoreAsync(app, ct);
         await app.StartAsync(ct);
         return new BridgeUnderTest(app, directory, options);
