@@ -10,4 +10,6 @@ public sealed class BridgeOptions
     public ApiOptions Api { get; } = new();
 
     public IngestOptions Ingest { get; } = new();
+
+    public RepairOptions Repair { get; } = new();
 }

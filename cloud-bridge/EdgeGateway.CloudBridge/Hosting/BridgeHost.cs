@@ -3,6 +3,7 @@ using EdgeGateway.CloudBridge.Config;
 using EdgeGateway.CloudBridge.Desired;
 using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.CloudBridge.Observability;
+using EdgeGateway.CloudBridge.Repair;
 using EdgeGateway.CloudBridge.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -54,6 +55,7 @@ internal static class BridgeHost
         builder.Services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<MqttIngestService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         builder.Services.AddSingleton<DesiredConfigPublisher>();
+        builder.Services.AddHostedService<GapRepairService>();
 
         var app = builder.Build();
         FleetApi.Map(app, options);

@@ -27,6 +27,13 @@ public sealed class BridgeMetrics
         ["edgegw_bridge_mqtt_connects_total"] = ("counter", "Successful broker connections."),
         ["edgegw_bridge_pending_messages"] = ("gauge", "Messages received and not yet acknowledged."),
         ["edgegw_bridge_desired_published_total"] = ("counter", "Retained config/desired documents published."),
+        ["edgegw_bridge_repair_open_streams"] = ("gauge", "Streams missing items (open gaps or a tail) at the last scan."),
+        ["edgegw_bridge_repair_missing_items"] = ("gauge", "Items missing across those streams at the last scan."),
+        ["edgegw_bridge_repair_requests_total"] = ("counter", "outbox.resend commands published to gateways."),
+        ["edgegw_bridge_repair_results_total"] = ("counter", "Answers to outbox.resend, by outcome (ok, failed, bad)."),
+        ["edgegw_bridge_repair_resent_items_total"] = ("counter", "Items gateways queued again on request."),
+        ["edgegw_bridge_repair_abandoned_total"] = ("counter", "Streams given up on after Repair:MaxAttempts requests without progress."),
+        ["edgegw_bridge_lost_items_total"] = ("counter", "Items gateways said are gone for good (recorded as lost on the stream)."),
     };
 
     private readonly ConcurrentDictionary<(string Name, string Labels), StrongBox<double>> _values = new();
