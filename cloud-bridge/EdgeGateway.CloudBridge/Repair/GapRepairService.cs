@@ -27,6 +27,7 @@ namespace EdgeGateway.CloudBridge.Repair;
 internal sealed partial class GapRepairService : BackgroundService
 {
     private const string RequestPrefix = "repair-";
+    private static readonly TimeSpan MinimumExpiry = TimeSpan.FromMinutes(1);
 
     private readonly BridgeOptions _options;
     private readonly RepairOptions _repair;
@@ -193,7 +194,10 @@ internal sealed partial class GapRepairService : BackgroundService
         var requestId = RequestPrefix + Guid.NewGuid().ToString("N");
         var args = JsonSerializer.SerializeToElement(
             new OutboxResendArgs { Stream = candidate.Stream, FromSeq = Math.Max(1, from), ToSeq = to }, ProtocolJsonContext.Default.OutboxResendArgs);
-        var request = new CommandRequest { RequestId = requestId, Name = OutboxResendArgs.CommandName, Args = args, ExpiresAt = now + retry };
+        // Stale after a retry interval (a newer request follows), but never under a minute: a busy or slow link must not
+        // make every request expire on the way.
+        var expires = now + (retry > MinimumExpiry ? retry : MinimumExpiry);
+        var request = new CommandRequest { RequestId = requestId, Name = OutboxResendArgs.CommandName, Args = args, ExpiresAt = expires };
         _outstanding[requestId] = new RepairRequest(candidate.GatewayId, candidate.Stream, from, to, now);
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(GatewayTopics.Command(candidate.GatewayId, requestId))
