@@ -77,7 +77,10 @@ public static class FleetResources
         ResourceField.Time("created"),
         ResourceField.Time("updated"));
 
-    /// <summary>Per gateway and stream: high-water mark, open gaps (`from-to,...`) and counters of what arrived.</summary>
+    /// <summary>
+    /// Per gateway and stream: high-water mark, open gaps (`from-to,...`) and counters of what arrived; the gateway's last
+    /// appended seq at its birth (last_seq), items it no longer had when asked to resend (lost, lost_items) and gap repair requests.
+    /// </summary>
     public static ResourceSchema Streams { get; } = new(
         "streams", "streams", "gateway_id",
         ResourceField.Integer("id"),
@@ -90,6 +93,11 @@ public static class FleetResources
         ResourceField.Integer("envelopes"),
         ResourceField.Integer("duplicates"),
         ResourceField.Integer("items"),
+        ResourceField.Integer("last_seq"),
+        ResourceField.Text("lost"),
+        ResourceField.Integer("lost_items"),
+        ResourceField.Time("repair_requested"),
+        ResourceField.Integer("repair_requests"),
         ResourceField.Time("created"),
         ResourceField.Time("updated"));
 

@@ -15,4 +15,7 @@ public sealed class BridgeOptions
 
     /// <summary>The platform connectors; each is disabled until its section is configured.</summary>
     public ConnectorsOptions Connectors { get; } = new();
+
+    /// <summary>Gap repair: asking gateways to resend what the bridge never received.</summary>
+    public RepairOptions Repair { get; } = new();
 }

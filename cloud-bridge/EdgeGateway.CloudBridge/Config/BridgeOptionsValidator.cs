@@ -8,7 +8,7 @@ internal static class BridgeOptionsValidator
     public static string? FirstError(BridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest) ?? options.Connectors.Validate();
+        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest) ?? Repair(options.Repair) ?? options.Connectors.Validate();
     }
 
     private static string? Mqtt(MqttOptions o)
@@ -50,6 +50,28 @@ internal static class BridgeOptionsValidator
 
         return o.ReconnectDelayMs is < 10 or > 600_000
             ? $"Mqtt:ReconnectDelayMs: must be between 10 and 600000 (got {o.ReconnectDelayMs})"
+            : null;
+    }
+
+    private static string? Repair(RepairOptions o)
+    {
+        if (o.GraceSeconds is < 1 or > 86_400)
+        {
+            return $"Repair:GraceSeconds: must be between 1 and 86400 (got {o.GraceSeconds})";
+        }
+
+        if (o.RetrySeconds is < 1 or > 86_400)
+        {
+            return $"Repair:RetrySeconds: must be between 1 and 86400 (got {o.RetrySeconds})";
+        }
+
+        if (o.MaxAttempts is < 1 or > 1000)
+        {
+            return $"Repair:MaxAttempts: must be between 1 and 1000 (got {o.MaxAttempts})";
+        }
+
+        return o.ScanIntervalMs is < 50 or > 600_000
+            ? $"Repair:ScanIntervalMs: must be between 50 and 600000 (got {o.ScanIntervalMs})"
             : null;
     }
 

@@ -4,6 +4,7 @@ using EdgeGateway.CloudBridge.Connectors.Common;
 using EdgeGateway.CloudBridge.Desired;
 using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.CloudBridge.Observability;
+using EdgeGateway.CloudBridge.Repair;
 using EdgeGateway.CloudBridge.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,6 +57,7 @@ internal static class BridgeHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         builder.Services.AddSingleton<DesiredConfigPublisher>();
         ConnectorServices.Add(builder.Services, options);
+        builder.Services.AddHostedService<GapRepairService>();
 
         var app = builder.Build();
         FleetApi.Map(app, options);

@@ -37,6 +37,13 @@ public sealed class BridgeMetrics
         ["edgegw_bridge_connector_shed_total"] = ("counter", "Events dropped from a connector's queue (full queue or unreadable row), by connector."),
         ["edgegw_bridge_connector_enqueue_failures_total"] = ("counter", "Committed batches whose connector events could not be queued."),
         ["edgegw_bridge_connector_skipped_total"] = ("counter", "Items a connector deliberately did not forward (unknown on the platform, coalesced, no site), by connector and reason."),
+        ["edgegw_bridge_repair_open_streams"] = ("gauge", "Streams missing items (open gaps or a tail) at the last scan."),
+        ["edgegw_bridge_repair_missing_items"] = ("gauge", "Items missing across those streams at the last scan."),
+        ["edgegw_bridge_repair_requests_total"] = ("counter", "outbox.resend commands published to gateways."),
+        ["edgegw_bridge_repair_results_total"] = ("counter", "Answers to outbox.resend, by outcome (ok, failed, bad)."),
+        ["edgegw_bridge_repair_resent_items_total"] = ("counter", "Items gateways queued again on request."),
+        ["edgegw_bridge_repair_abandoned_total"] = ("counter", "Streams given up on after Repair:MaxAttempts requests without progress."),
+        ["edgegw_bridge_lost_items_total"] = ("counter", "Items gateways said are gone for good (recorded as lost on the stream)."),
     };
 
     private readonly ConcurrentDictionary<(string Name, string Labels), StrongBox<double>> _values = new();

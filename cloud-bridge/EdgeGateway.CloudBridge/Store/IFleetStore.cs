@@ -29,6 +29,21 @@ public interface IFleetStore : IAsyncDisposable
     /// </summary>
     Task<DesiredPlan?> SetDesiredAsync(long beaconId, int? txPowerDbm, int? intervalMs, CancellationToken cancellationToken);
 
+    /// <summary>Streams missing items (open gaps, or a tail above the high-water mark), for gap repair.</summary>
+    Task<IReadOnlyList<RepairCandidate>> ListRepairCandidatesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims asking the gateway to resend this stream now: true, and recorded, unless any bridge instance asked less than
+    /// <paramref name="minInterval"/> ago (several instances share one store, only one of them asks).
+    /// </summary>
+    Task<bool> TryClaimRepairAsync(string gatewayId, string stream, TimeSpan minInterval, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The gateway no longer has these items: they stop being gaps and are recorded as lost (`lost`, `lost_items`).
+    /// Returns how many items were newly recorded (ranges already stored or already lost count nothing).
+    /// </summary>
+    Task<long> RecordLostAsync(string gatewayId, string stream, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellationToken);
+
     /// <summary>True when the store answers a trivial query.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }

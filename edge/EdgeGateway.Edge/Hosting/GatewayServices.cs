@@ -45,6 +45,7 @@ public static class GatewayServices
                 outbox.DatabasePath = Path.Combine(data, "outbox.db");
             }
         });
+        services.AddSingleton<ICommandHandler, ResendCommand>();
         services.AddSingleton<OutboxDiagnostics>();
         AddDiagnostics<OutboxDiagnostics>(services);
     }

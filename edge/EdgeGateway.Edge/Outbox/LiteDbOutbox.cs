@@ -42,6 +42,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private bool _numberFromClock;
     private long _reservationFailures;
     private long _rejected;
+    private long _resent;
+    private long _retainedDropped;
     private long _generation;
     private long _lastSession;
     private long _totalCount;
@@ -120,6 +122,10 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     CorruptFileMovedTo = _corruptFileMovedTo,
                     NumberingResumed = _numberingResumed,
                     ReservationFailures = Interlocked.Read(ref _reservationFailures),
+                    Retained = _streams.Values.Sum(s => s.RetainedCount),
+                    RetainedBytes = _streams.Values.Sum(s => s.RetainedBytes),
+                    Resent = _resent,
+                    LastSeq = _streams.Values.Where(s => s.NextSeq > 1).ToDictionary(s => s.Name, s => s.NextSeq - 1, StringComparer.Ordinal),
                 };
             }
         }
@@ -241,7 +247,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     continue;
                 }
 
-                var head = ReadRowsLocked(stream, stream.SentThrough, 1);
+                var head = ReadPendingLocked(stream, 1);
                 if (head.Count == 0)
                 {
                     continue;
@@ -260,7 +266,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 return false;
             }
 
-            var candidates = ReadRowsLocked(best, best.SentThrough, maxItems);
+            var candidates = ReadPendingLocked(best, maxItems);
             var rows = new List<OutboxRow>(candidates.Count);
             long bytes = 0;
             foreach (var row in candidates)
@@ -277,16 +283,17 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
             best.SentThrough = rows[^1].Seq;
             best.InFlight += rows.Count;
-            batch = new OutboxBatch(best.Name, rows, bytes) { Generation = _generation };
+            batch = new OutboxBatch(best.Name, rows, bytes) { Generation = best.Generation };
             return true;
         }
     }
 
     /// <summary>
-    /// The broker acknowledged the batch (PUBACK): its rows are gone from the backlog at once and deleted from
-    /// disk by the next maintenance (one bulk delete instead of one per PUBACK: LiteDB rewrites every page it
-    /// frees, so per-PUBACK deletes cost a day's drain most of its time). After a crash, rows acknowledged since
-    /// the last maintenance are sent again and dropped by the consumer as duplicates.
+    /// The broker acknowledged the batch (PUBACK): its rows are gone from the backlog at once, kept on disk for
+    /// <see cref="OutboxOptions.RetainAcknowledged"/> (a PUBACK is not proof that the consumer got them: see
+    /// <see cref="Resend"/>) and then deleted by maintenance (one bulk delete instead of one per PUBACK: LiteDB
+    /// rewrites every page it frees, so per-PUBACK deletes cost a day's drain most of its time). After a crash,
+    /// rows acknowledged since the last maintenance are sent again and dropped by the consumer as duplicates.
     /// Batches of a stream must be acknowledged in order.
     /// </summary>
     public void Acknowledge(OutboxBatch batch)
@@ -294,18 +301,32 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         ArgumentNullException.ThrowIfNull(batch);
         lock (_gate)
         {
-            if (batch.Generation != _generation || !_streams.TryGetValue(batch.Stream, out var stream))
+            if (!_streams.TryGetValue(batch.Stream, out var stream) || batch.Generation != stream.Generation)
             {
                 return;
             }
 
             stream.Memory.RemoveAll(r => r.Seq <= batch.LastSeq);
-            stream.AckedThrough = Math.Max(stream.AckedThrough, batch.LastSeq);
+            if (stream.Replay is { } replay && (batch.LastSeq >= replay.At || batch.FirstSeq > replay.At))
+            {
+                // The resent part is through: what followed it had been acknowledged already.
+                stream.AckedThrough = Math.Max(batch.LastSeq, replay.To);
+                stream.SentThrough = Math.Max(stream.SentThrough, stream.AckedThrough);
+                stream.Replay = null;
+            }
+            else
+            {
+                stream.AckedThrough = Math.Max(stream.AckedThrough, batch.LastSeq);
+            }
+
             stream.InFlight -= batch.Rows.Count;
             stream.Count -= batch.Rows.Count;
             stream.Bytes -= batch.Bytes;
+            stream.RetainedCount += batch.Rows.Count;
+            stream.RetainedBytes += batch.Bytes;
             _totalCount -= batch.Rows.Count;
             _totalBytes -= batch.Bytes;
+            MarkAcknowledgedLocked(stream);
         }
     }
 
@@ -314,15 +335,105 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     {
         lock (_gate)
         {
-            _generation++;
             foreach (var stream in _streams.Values)
             {
+                stream.Generation = ++_generation;
                 stream.SentThrough = stream.AckedThrough;
                 stream.InFlight = 0;
             }
 
             SignalPendingLocked();
         }
+    }
+
+    /// <summary>
+    /// The consumer is missing items <paramref name="fromSeq"/>..<paramref name="toSeq"/> (default: through the highest
+    /// acknowledged) although the broker acknowledged them: the acknowledged rows of that range still on disk become
+    /// pending again and are sent in order before newer items. Batches of this stream in flight are treated as after a
+    /// reconnect (sent again). Says what was re-queued and what is gone for good (past its retention, or shed).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database cannot be read now; ask again later.</exception>
+    public OutboxResend Resend(string stream, long fromSeq, long? toSeq = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromSeq, 1);
+        if (toSeq < fromSeq)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toSeq), $"toSeq {toSeq} is below fromSeq {fromSeq}");
+        }
+
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(stream, out var s))
+            {
+                return new OutboxResend(stream, [], [], null, new SeqRange(fromSeq, toSeq ?? fromSeq));
+            }
+
+            var appended = s.NextSeq - 1;
+            var acked = s.Replay?.To ?? s.AckedThrough;
+            var to = Math.Min(toSeq ?? acked, appended);
+            SeqRange? notAppended = toSeq > appended ? new SeqRange(Math.Max(fromSeq, appended + 1), toSeq.Value) : null;
+            SeqRange? pending = to > acked && Math.Max(fromSeq, acked + 1) <= to ? new SeqRange(Math.Max(fromSeq, acked + 1), to) : null;
+            var replayTo = Math.Min(to, acked);
+            if (fromSeq > replayTo)
+            {
+                return new OutboxResend(stream, [], [], pending, notAppended);
+            }
+
+            if (_db is null)
+            {
+                throw new InvalidOperationException("the outbox database cannot be read right now (memory-only mode); ask again later");
+            }
+
+            // Everything at or below TrimmedThrough is deleted; above it, only rows on disk are there (shed ones are not).
+            var readAfter = Math.Max(fromSeq - 1, s.TrimmedThrough);
+            var errorBefore = _lastStorageError;
+            var present = readAfter >= replayTo
+                ? []
+                : SeqRange.Fold(ReadRowsLocked(s, readAfter, (int)Math.Min(replayTo - readAfter, int.MaxValue))
+                    .Select(r => r.Seq).Where(seq => seq <= replayTo));
+            if (!ReferenceEquals(errorBefore, _lastStorageError))
+            {
+                throw new InvalidOperationException($"the outbox database cannot be read right now: {_lastStorageError}");
+            }
+
+            var gone = SeqRange.Complement(fromSeq, replayTo, present);
+            if (present.Count > 0)
+            {
+                RewindLocked(_db, s, present[0].From - 1, present[^1].To, acked);
+            }
+
+            var result = new OutboxResend(stream, present, gone, pending, notAppended);
+            _resent += result.ResentItems;
+            _logger.LogInformation(
+                "Outbox: resend of stream {Stream} {From}..{To} requested: {Resent} items pending again, gone {Gone}",
+                stream, fromSeq, toSeq?.ToString(CultureInfo.InvariantCulture) ?? "end", result.ResentItems, string.Join(',', gone.Select(g => $"{g.From}-{g.To}")));
+            return result;
+        }
+    }
+
+    /// <summary>Makes acknowledged rows (cursor, end] pending again, keeping (end, acked] acknowledged, and recounts exactly.</summary>
+    private void RewindLocked(LiteDatabase db, OutboxStream s, long cursor, long end, long acked)
+    {
+        var newCursor = Math.Min(cursor, s.AckedThrough);
+        var newEnd = s.Replay is { } running ? Math.Max(end, running.At) : end;
+        var before = s.Replay is { } old ? MeasureDiskLocked(db, s, s.AckedThrough, old.At) : (Count: 0L, Bytes: 0L);
+        var after = MeasureDiskLocked(db, s, newCursor, newEnd);
+        var count = after.Count - before.Count;
+        var bytes = after.Bytes - before.Bytes;
+        s.Count += count;
+        s.Bytes += bytes;
+        _totalCount += count;
+        _totalBytes += bytes;
+        s.RetainedCount = Math.Max(0, s.RetainedCount - count);
+        s.RetainedBytes = Math.Max(0, s.RetainedBytes - bytes);
+        s.AckedThrough = newCursor;
+        s.SentThrough = newCursor;
+        s.InFlight = 0;
+        s.Generation = ++_generation;
+        s.Replay = newEnd < acked ? (newEnd, acked) : null;
+        s.ReadCache = null;
+        SignalPendingLocked();
     }
 
     /// <summary>Checkpoint and age limit now (the timer does this every <see cref="OutboxOptions.MaintenanceInterval"/>).</summary>
@@ -340,7 +451,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
-                    PurgeAcknowledgedLocked(_db);
+                    PurgeAcknowledgedLocked(_db, force: false);
                     _db.Checkpoint();
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
@@ -376,7 +487,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 try
                 {
-                    PurgeAcknowledgedLocked(_db);
+                    PurgeAcknowledgedLocked(_db, force: false);
                     _db.Checkpoint();
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
@@ -533,10 +644,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 var name = doc["_id"].AsString;
                 var stream = new OutboxStream(name, doc["c"].AsString) { Shed = doc["shed"].AsInt64 };
-                var count = 0L;
-                var bytes = 0L;
-                var first = 0L;
-                var last = 0L;
+                var storedAcked = doc.TryGetValue("acked", out var acked) ? acked.AsInt64 : long.MinValue;
+                long count = 0, bytes = 0, first = 0, last = 0, retainedCount = 0, retainedBytes = 0;
                 foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.All("_id", Query.Ascending)))
                 {
                     var measured = OutboxChunk.Measure(chunk);
@@ -544,14 +653,28 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     last = chunk["_id"].AsInt64;
                     count += measured.Count;
                     bytes += measured.Bytes;
+                    var retained = OutboxChunk.MeasureRange(chunk, long.MinValue, storedAcked);
+                    retainedCount += retained.Count;
+                    retainedBytes += retained.Bytes;
                 }
 
                 stream.NextSeq = Math.Max(doc["next"].AsInt64, last + 1);
-                stream.AckedThrough = count > 0 ? first - 1 : stream.NextSeq - 1;
+                stream.TrimmedThrough = count > 0 ? first - 1 : stream.NextSeq - 1;
+
+                // Rows acknowledged before the last maintenance stay acknowledged (retained); later ones are sent again.
+                stream.AckedThrough = Math.Clamp(storedAcked, stream.TrimmedThrough, stream.NextSeq - 1);
+                stream.SavedAcked = storedAcked;
                 stream.SentThrough = stream.AckedThrough;
-                stream.TrimmedThrough = stream.AckedThrough;
-                stream.Count = count;
-                stream.Bytes = bytes;
+                stream.Count = count - retainedCount;
+                stream.Bytes = bytes - retainedBytes;
+                stream.RetainedCount = retainedCount;
+                stream.RetainedBytes = retainedBytes;
+                if (retainedCount > 0)
+                {
+                    // When they were acknowledged is not stored: retain them from now, the safe side.
+                    stream.AckMarks.Add((stream.AckedThrough, CurrentSlot()));
+                }
+
                 MergeLoadedStream(stream);
             }
 
@@ -579,11 +702,18 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         existing.NextSeq = Math.Max(existing.NextSeq, loaded.NextSeq);
         existing.Shed += loaded.Shed;
         existing.AckedThrough = loaded.AckedThrough;
+        existing.TrimmedThrough = loaded.TrimmedThrough;
+        existing.SavedAcked = loaded.SavedAcked;
         existing.SentThrough = loaded.AckedThrough;
+        existing.Replay = null;
         existing.InFlight = 0;
         existing.Count = loaded.Count + existing.Memory.Count;
         existing.Bytes = loaded.Bytes + existing.Memory.Sum(r => (long)r.Json.Length);
-        _generation++;
+        existing.RetainedCount = loaded.RetainedCount;
+        existing.RetainedBytes = loaded.RetainedBytes;
+        existing.AckMarks.Clear();
+        existing.AckMarks.AddRange(loaded.AckMarks);
+        existing.Generation = ++_generation;
     }
 
     private void RecountLocked()
@@ -706,14 +836,18 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
     }
 
-    private static void SaveStreamLocked(LiteDatabase db, OutboxStream stream) =>
+    private static void SaveStreamLocked(LiteDatabase db, OutboxStream stream)
+    {
         db.GetCollection(StreamsCollection).Upsert(new BsonDocument
         {
             ["_id"] = stream.Name,
             ["c"] = stream.Collection,
             ["next"] = stream.NextSeq,
             ["shed"] = stream.Shed,
+            ["acked"] = stream.AckedThrough,
         });
+        stream.SavedAcked = stream.AckedThrough;
+    }
 
     private void TryRollback(LiteDatabase db)
     {
@@ -762,6 +896,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             }
         }
 
+        DropRetainedLocked(); // a full disk needs room before anything else
+
         if (!TryMoveMemoryRowsToDiskLocked(_db))
         {
             // LiteDB's writer keeps the first I/O fault and rethrows it on every later write (seen with a disk that
@@ -792,7 +928,6 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 var collection = db.GetCollection(stream.Collection);
                 stream.ReadCache = null;
-                collection.DeleteMany(Query.LTE("_id", stream.AckedThrough));
                 collection.Insert(OutboxChunk.Encode(stream.Memory));
                 SaveStreamLocked(db, stream);
             }
@@ -879,6 +1014,13 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
     private void ShedOldestBulkLocked()
     {
+        if (_streams.Values.Any(s => s.RetainedCount > 0) &&
+            (_totalCount + _streams.Values.Sum(s => s.RetainedCount) > _options.MaxItems ||
+             _totalBytes + _streams.Values.Sum(s => s.RetainedBytes) > _options.MaxBytes))
+        {
+            DropRetainedLocked();
+        }
+
         var chunk = Math.Max(1, _options.MaxItems / 100);
         while (_totalCount > _options.MaxItems || _totalBytes > _options.MaxBytes)
         {
@@ -914,7 +1056,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private int ShedHeadLocked(OutboxStream stream, int limit, Func<OutboxRow, bool> also)
     {
         var victims = new List<OutboxRow>();
-        foreach (var row in ReadRowsLocked(stream, stream.SentThrough, limit))
+        foreach (var row in ReadPendingLocked(stream, limit))
         {
             if (row.Priority != OutboxPriority.Bulk || !also(row))
             {
@@ -1013,17 +1155,144 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     }
 
     /// <summary>
-    /// Deletes acknowledged rows from disk: whole chunks in one delete, and each stream's partly acknowledged
-    /// head chunk rewritten without them, so a restart resends at most what was acknowledged since.
+    /// Deletes acknowledged rows whose retention is over (all of them when <paramref name="force"/>): whole chunks
+    /// in one delete, and the chunk the limit cuts rewritten without them. Records how far each stream is
+    /// acknowledged, so a restart resends at most what was acknowledged since.
     /// </summary>
-    private void PurgeAcknowledgedLocked(LiteDatabase db)
+    private void PurgeAcknowledgedLocked(LiteDatabase db, bool force)
     {
-        foreach (var stream in _streams.Values.Where(s => s.AckedThrough > s.TrimmedThrough))
+        foreach (var stream in _streams.Values)
         {
-            db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", stream.AckedThrough));
-            RemoveRangeFromDiskLocked(db, stream, long.MinValue, stream.AckedThrough);
-            stream.TrimmedThrough = stream.AckedThrough;
+            var through = force ? stream.AckedThrough : PurgeLimitLocked(stream);
+            if (through > stream.TrimmedThrough)
+            {
+                var (count, bytes) = MeasureDiskLocked(db, stream, stream.TrimmedThrough, through);
+                db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", through));
+                RemoveRangeFromDiskLocked(db, stream, long.MinValue, through);
+                stream.TrimmedThrough = through;
+                stream.AckMarks.RemoveAll(m => m.Seq <= through);
+                stream.RetainedCount = Math.Max(0, stream.RetainedCount - count);
+                stream.RetainedBytes = Math.Max(0, stream.RetainedBytes - bytes);
+            }
+
+            if (stream.SavedAcked != stream.AckedThrough)
+            {
+                SaveStreamLocked(db, stream);
+            }
         }
+    }
+
+    /// <summary>The highest seq whose retention is over: by age (time-slot marks) or by the per-stream item cap.</summary>
+    private long PurgeLimitLocked(OutboxStream stream)
+    {
+        if (_options.RetainAcknowledged <= TimeSpan.Zero)
+        {
+            return stream.AckedThrough;
+        }
+
+        var through = stream.TrimmedThrough;
+        var cutoff = (_time.GetUtcNow() - _options.RetainAcknowledged).UtcTicks;
+        foreach (var (seq, slot) in stream.AckMarks)
+        {
+            if ((slot + 1) * SlotLength.Ticks > cutoff)
+            {
+                break;
+            }
+
+            through = Math.Max(through, seq);
+        }
+
+        through = Math.Max(through, stream.AckedThrough - _options.RetainAcknowledgedMaxItems);
+        return Math.Min(through, stream.AckedThrough);
+    }
+
+    /// <summary>Retention is tracked in slots of 1/32 of it (at least a second), so the marks stay few.</summary>
+    private TimeSpan SlotLength => TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, _options.RetainAcknowledged.Ticks / 32));
+
+    private long CurrentSlot() => _time.GetUtcNow().UtcTicks / SlotLength.Ticks;
+
+    private void MarkAcknowledgedLocked(OutboxStream stream)
+    {
+        var slot = CurrentSlot();
+        if (stream.AckMarks.Count > 0 && stream.AckMarks[^1].Slot == slot)
+        {
+            stream.AckMarks[^1] = (Math.Max(stream.AckMarks[^1].Seq, stream.AckedThrough), slot);
+        }
+        else
+        {
+            stream.AckMarks.Add((stream.AckedThrough, slot));
+        }
+    }
+
+    /// <summary>Disk or item limits need room: acknowledged rows go before any pending one.</summary>
+    private void DropRetainedLocked()
+    {
+        var retained = _streams.Values.Sum(s => s.RetainedCount);
+        if (_db is null || retained == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            PurgeAcknowledgedLocked(_db, force: true);
+            _retainedDropped += retained;
+            _logger.LogWarning("Outbox: dropped {Count} retained acknowledged items early to make room ({Total} so far)", retained, _retainedDropped);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            NoteStorageFailure(ex, "dropping retained rows");
+        }
+    }
+
+    /// <summary>Rows numbered (after, through] on disk: count and JSON bytes.</summary>
+    private static (long Count, long Bytes) MeasureDiskLocked(LiteDatabase db, OutboxStream stream, long after, long through)
+    {
+        long count = 0, bytes = 0;
+        foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.GT("_id", after)))
+        {
+            var measured = OutboxChunk.MeasureRange(chunk, after + 1, through);
+            count += measured.Count;
+            bytes += measured.Bytes;
+            if (chunk["_id"].AsInt64 >= through)
+            {
+                break;
+            }
+        }
+
+        return (count, bytes);
+    }
+
+    /// <summary>
+    /// The next pending rows of a stream: after the send cursor, and while a resend runs, first the resent rows up
+    /// to its end, then on after the rows that had stayed acknowledged.
+    /// </summary>
+    private List<OutboxRow> ReadPendingLocked(OutboxStream stream, int limit)
+    {
+        if (stream.Replay is not { } replay)
+        {
+            return ReadRowsLocked(stream, stream.SentThrough, limit);
+        }
+
+        if (stream.SentThrough < replay.At)
+        {
+            var rows = ReadRowsLocked(stream, stream.SentThrough, limit);
+            rows.RemoveAll(r => r.Seq > replay.At);
+            if (rows.Count > 0)
+            {
+                return rows;
+            }
+
+            // Nothing left of the resent part (shed meanwhile): continue after it.
+            stream.SentThrough = replay.To;
+            if (stream.InFlight == 0)
+            {
+                stream.AckedThrough = replay.To;
+                stream.Replay = null;
+            }
+        }
+
+        return ReadRowsLocked(stream, Math.Max(stream.SentThrough, replay.To), limit);
     }
 
     private bool HasPendingLocked() => _streams.Values.Any(s => s.HasPending);

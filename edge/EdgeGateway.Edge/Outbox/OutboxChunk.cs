@@ -69,6 +69,28 @@ internal static class OutboxChunk
         return (count, bytes, first);
     }
 
+    /// <summary>Row count and JSON bytes of the rows numbered <paramref name="from"/>..<paramref name="to"/> in one document.</summary>
+    public static (long Count, long Bytes) MeasureRange(BsonDocument document, long from, long to)
+    {
+        var data = document["b"].AsBinary;
+        long count = 0, bytes = 0;
+        for (var offset = 0; offset < data.Length;)
+        {
+            var span = data.AsSpan(offset);
+            var seq = BinaryPrimitives.ReadInt64LittleEndian(span);
+            var length = BinaryPrimitives.ReadInt32LittleEndian(span[17..]);
+            if (seq >= from && seq <= to)
+            {
+                count++;
+                bytes += length;
+            }
+
+            offset += RowHeader + length;
+        }
+
+        return (count, bytes);
+    }
+
     private static BsonDocument EncodeRange(IReadOnlyList<OutboxRow> rows, int start, int end, int bytes)
     {
         var data = new byte[bytes];

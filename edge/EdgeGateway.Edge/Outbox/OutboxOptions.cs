@@ -17,6 +17,16 @@ public sealed class OutboxOptions
     /// <summary>Bulk items older than this are shed (a week-old heartbeat is of no use to anyone).</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long acknowledged items stay on disk after their PUBACK, so the cloud can ask for them again when the
+    /// broker acknowledged and then lost them (mosquitto 2.0.11 drops messages for shared subscriptions after a
+    /// restart). Not counted as backlog; dropped first when <see cref="MaxBytes"/> or the disk needs room. Zero: delete at once.
+    /// </summary>
+    public TimeSpan RetainAcknowledged { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>At most this many acknowledged items are retained per stream, however young.</summary>
+    public int RetainAcknowledgedMaxItems { get; set; } = 50_000;
+
     public OutboxFullPolicy FullPolicy { get; set; } = OutboxFullPolicy.DropOldestBulk;
 
     /// <summary>

@@ -18,6 +18,8 @@ public static class OutboxServiceCollectionExtensions
             .Validate(o => o.AppendLinger >= TimeSpan.Zero && o.AppendLinger < TimeSpan.FromSeconds(1), "Outbox:AppendLinger must be 0-1 s")
             .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "Outbox:CheckpointInterval must be positive")
             .Validate(o => o.MaintenanceInterval > TimeSpan.Zero, "Outbox:MaintenanceInterval must be positive")
+            .Validate(o => o.RetainAcknowledged >= TimeSpan.Zero && o.RetainAcknowledged <= TimeSpan.FromDays(1), "Outbox:RetainAcknowledged must be 0 s to 1 day")
+            .Validate(o => o.RetainAcknowledgedMaxItems is >= 0 and <= 10_000_000, "Outbox:RetainAcknowledgedMaxItems must be 0-10000000")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiteDbOutbox>();

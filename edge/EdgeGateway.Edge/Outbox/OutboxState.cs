@@ -26,6 +26,17 @@ public sealed record OutboxState
     /// <summary>How numbering continued after the database's history was lost (moved aside or deleted), when that happened.</summary>
     public string? NumberingResumed { get; init; }
 
+    /// <summary>Acknowledged items kept on disk so the cloud can ask for them again (not backlog).</summary>
+    public long Retained { get; init; }
+
+    public long RetainedBytes { get; init; }
+
+    /// <summary>The highest sequence number appended so far, per stream.</summary>
+    public IReadOnlyDictionary<string, long> LastSeq { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Items re-queued by resend requests since start.</summary>
+    public long Resent { get; init; }
+
     /// <summary>Times the sequence reservation file could not be written.</summary>
     public long ReservationFailures { get; init; }
 }

@@ -13,8 +13,34 @@ internal sealed class OutboxStream(string name, string collection)
 
     public long NextSeq { get; set; } = 1;
 
-    /// <summary>Everything at or below this is acknowledged (deleted).</summary>
+    /// <summary>
+    /// Everything at or below this is acknowledged (kept on disk for <see cref="OutboxOptions.RetainAcknowledged"/>,
+    /// then deleted). While a <see cref="Replay"/> runs, rows above it up to the replay's end are pending again.
+    /// </summary>
     public long AckedThrough { get; set; }
+
+    /// <summary>
+    /// A resend of acknowledged rows in progress: rows (AckedThrough, At] are pending again, (At, To] stay acknowledged,
+    /// and once the replay reaches At the cursor continues after To. Null when no resend is running.
+    /// </summary>
+    public (long At, long To)? Replay { get; set; }
+
+    /// <summary>Which in-flight generation this stream's batches belong to; a reconnect or a resend starts a new one.</summary>
+    public long Generation { get; set; }
+
+    /// <summary>
+    /// When acknowledgements happened, coarsely: (highest seq acknowledged in a time slot, slot number), ascending.
+    /// Retention purges through the last mark whose slot ended before now minus the retention; a few dozen at most.
+    /// </summary>
+    public List<(long Seq, long Slot)> AckMarks { get; } = [];
+
+    /// <summary>Acknowledged rows still on disk (retention), and their JSON bytes.</summary>
+    public long RetainedCount { get; set; }
+
+    public long RetainedBytes { get; set; }
+
+    /// <summary>The AckedThrough last written to the streams document (so maintenance writes it only when it moved).</summary>
+    public long SavedAcked { get; set; } = long.MinValue;
 
     /// <summary>Acknowledged rows at or below this are gone from disk (also from a partly acknowledged chunk).</summary>
     public long TrimmedThrough { get; set; }

@@ -314,6 +314,7 @@ public sealed class MqttUplink : BackgroundService
             At = _time.GetUtcNow(),
             Backlog = outbox.Backlog,
             Shed = outbox.Shed.Count > 0 ? outbox.Shed : null,
+            LastSeq = UpStreamsOnly(outbox.LastSeq),
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(birth, ProtocolJsonContext.Default.GatewayStatus);
         var result = await client.PublishAsync(Message(GatewayTopics.Status(_options.GatewayId), payload, retain: true), cancellationToken);
@@ -321,6 +322,14 @@ public sealed class MqttUplink : BackgroundService
         {
             throw new IOException($"broker refused the birth: {result.ReasonCode} {result.ReasonString}".Trim());
         }
+    }
+
+    /// <summary>Streams published as envelopes on `up/{stream}` (the only ones a consumer tracks by sequence number).</summary>
+    private static Dictionary<string, long>? UpStreamsOnly(IReadOnlyDictionary<string, long> lastSeq)
+    {
+        var up = lastSeq.Where(p => p.Key is not UplinkStreams.CommandResults and not UplinkStreams.ConfigReported)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return up.Count > 0 ? up : null;
     }
 
     private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)

@@ -30,4 +30,10 @@ public sealed record GatewayStatus
 
     /// <summary>Items shed by the outbox's full policy since the database was created, per stream.</summary>
     public IReadOnlyDictionary<string, long>? Shed { get; init; }
+
+    /// <summary>
+    /// The highest sequence number appended so far, per stream, at birth: a consumer whose high-water mark is lower
+    /// is missing the tail (a gap no later envelope would reveal) and can ask for it with `outbox.resend`.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? LastSeq { get; init; }
 }

@@ -334,4 +334,49 @@ public abstract class FleetStoreContract
         Assert.Equal([CommitOutcome.Rejected], outcomes.Select(r => r.Outcome));
         Assert.Equal(0L, (await ListAsync(store, FleetResources.Gateways)).Count);
     }
+
+    [Fact]
+    public async Task Open_gaps_and_a_missing_tail_are_repair_candidates_and_recording_lost_items_closes_them_once()
+    {
+        await using var store = await OpenReadyAsync();
+        await store.CommitAsync([Heartbeats("gw-r", 1, Heartbeat("b-1")), Heartbeats("gw-r", 5, Heartbeat("b-5"))], Ct);
+        await store.CommitAsync([IngestMessage.ForStatus("gw-r", new EdgeGateway.Protocol.Status.GatewayStatus
+        {
+            Online = true, Session = 2, GatewayId = "gw-r", LastSeq = new Dictionary<string, long> { ["heartbeats"] = 8, ["a/b"] = 3 },
+        })], Ct);
+
+        var candidate = Assert.Single(await store.ListRepairCandidatesAsync(Ct));
+        Assert.Equal(("gw-r", "heartbeats", 5L, 8L), (candidate.GatewayId, candidate.Stream, candidate.HighWater, candidate.LastSeq));
+        Assert.Equal([(2L, 4L)], candidate.Gaps);
+        Assert.Equal((2L, 8L), candidate.Span);
+        Assert.Equal(6, candidate.Missing);
+
+        Assert.Equal(4, await store.RecordLostAsync("gw-r", "heartbeats", [(2, 3), (7, 8)], Ct));
+        Assert.Equal(0, await store.RecordLostAsync("gw-r", "heartbeats", [(2, 3), (5, 5)], Ct));
+        var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-r");
+        Assert.Equal("4-4,6-6", stream["gaps"]); // 6 was neither received nor named gone
+        Assert.Equal("2-3,7-8", stream["lost"]);
+        Assert.Equal(4L, stream["lost_items"]);
+        Assert.Equal(8L, stream["high_water"]);
+        Assert.Equal(8L, stream["last_seq"]);
+
+        await store.CommitAsync([Heartbeats("gw-r", 4, Heartbeat("b-4")), Heartbeats("gw-r", 6, Heartbeat("b-6"))], Ct);
+        Assert.Empty(await store.ListRepairCandidatesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Only_one_repair_request_per_stream_and_interval_is_claimed()
+    {
+        await using var store = await OpenReadyAsync();
+        await store.CommitAsync([Heartbeats("gw-c", 3, Heartbeat("b-3"))], Ct);
+
+        Assert.True(await store.TryClaimRepairAsync("gw-c", "heartbeats", TimeSpan.FromSeconds(60), Ct));
+        Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(await store.TryClaimRepairAsync("gw-c", "heartbeats", TimeSpan.FromSeconds(60), Ct));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await store.TryClaimRepairAsync("gw-c", "heartbeats", TimeSpan.FromSeconds(60), Ct));
+
+        var stream = await OneAsync(store, FleetResources.Streams, "gateway_id", "gw-c");
+        Assert.Equal(2L, stream["repair_requests"]);
+    }
 }

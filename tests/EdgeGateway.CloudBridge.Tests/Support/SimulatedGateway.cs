@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeGateway.Protocol;
+using EdgeGateway.Protocol.Commands;
 using EdgeGateway.Protocol.Config;
 using EdgeGateway.Protocol.Envelopes;
 using EdgeGateway.Protocol.Serialization;
@@ -82,6 +83,27 @@ public sealed class SimulatedGateway : IAsyncDisposable
         await _client.SubscribeAsync(GatewayTopics.ConfigDesired(GatewayId), MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken);
         return received;
     }
+
+    /// <summary>Subscribes to this gateway's commands; every request received is written to the returned channel.</summary>
+    public async Task<System.Threading.Channels.ChannelReader<CommandRequest>> WatchCommandsAsync()
+    {
+        var received = System.Threading.Channels.Channel.CreateUnbounded<CommandRequest>();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (GatewayTopics.TryParse(e.ApplicationMessage.Topic, out var topic, out _) && topic.Kind == TopicKind.Command && topic.GatewayId == GatewayId)
+            {
+                var reader = new Utf8JsonReader(e.ApplicationMessage.Payload);
+                received.Writer.TryWrite(JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.CommandRequest)!);
+            }
+
+            return Task.CompletedTask;
+        };
+        await _client.SubscribeAsync(GatewayTopics.CommandFilter(GatewayId), MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken);
+        return received.Reader;
+    }
+
+    public Task AnswerAsync(CommandResult result) =>
+        PublishAsync(GatewayTopics.CommandResult(GatewayId, result.RequestId), JsonSerializer.SerializeToUtf8Bytes(result, ProtocolJsonContext.Default.CommandResult));
 
     public async ValueTask DisposeAsync()
     {

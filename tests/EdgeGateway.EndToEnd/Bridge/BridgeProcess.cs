@@ -43,21 +43,29 @@ public sealed class BridgeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<BridgeProcess> StartAsync(int mqttPort, string clientId, string group, string postgres)
+    /// <param name="settings">More `Key=Value` settings (passed as `--set`; they replace the defaults here).</param>
+    public static async Task<BridgeProcess> StartAsync(int mqttPort, string clientId, string group, string postgres, params string[] settings)
     {
         var apiPort = FreePort.Next();
-        var bridge = new BridgeProcess(
-        [
-            "run",
-            "--set", $"Mqtt:Port={mqttPort.ToString(CultureInfo.InvariantCulture)}",
-            "--set", $"Mqtt:ClientId={clientId}",
-            "--set", $"Mqtt:SharedGroup={group}",
-            "--set", "Mqtt:ReconnectDelayMs=100",
-            "--set", "Store:Kind=postgres",
-            "--set", $"Store:PostgresConnectionString={postgres}",
-            "--set", $"Api:Url=http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
-            "--set", $"Api:Tokens:0={Token}",
-        ], apiPort);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Mqtt:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:ClientId"] = clientId,
+            ["Mqtt:SharedGroup"] = group,
+            ["Mqtt:ReconnectDelayMs"] = "100",
+            ["Store:Kind"] = "postgres",
+            ["Store:PostgresConnectionString"] = postgres,
+            ["Api:Url"] = $"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Api:Tokens:0"] = Token,
+        };
+        foreach (var setting in settings)
+        {
+            // one value per key: a test's setting replaces the default
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            values[setting[..equals]] = setting[(equals + 1)..];
+        }
+
+        var bridge = new BridgeProcess(["run", .. values.SelectMany(p => new[] { "--set", $"{p.Key}={p.Value}" })], apiPort);
         await bridge.StartAgainAsync();
         return bridge;
     }

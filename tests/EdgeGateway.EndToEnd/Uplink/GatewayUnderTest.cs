@@ -19,7 +19,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             Options.Create(new OutboxOptions { DatabasePath = Path.Combine(Directory, "outbox.db"), AppendLinger = TimeSpan.FromMilliseconds(2) }),
             TimeProvider.System,
             NullLogger<LiteDbOutbox>.Instance);
-        var commands = new CommandDispatcher(handlers ?? [], TimeProvider.System, NullLogger<CommandDispatcher>.Instance);
+        // The daemon always registers outbox.resend (gap repair); so does the gateway under test.
+        var commands = new CommandDispatcher([.. handlers ?? [], new ResendCommand(Outbox)], TimeProvider.System, NullLogger<CommandDispatcher>.Instance);
         Uplink = new MqttUplink(Options.Create(uplink), Outbox, commands, sinks ?? [], TimeProvider.System, NullLogger<MqttUplink>.Instance);
         _writer = Outbox.RunAsync(_stop.Token);
     }

@@ -30,6 +30,8 @@ public class SchemaConformanceTests
         { "command-request.schema.json", typeof(CommandRequest) },
         { "command-result.schema.json", typeof(CommandResult) },
         { "up-envelope.schema.json", typeof(UpEnvelope) },
+        { "outbox-resend-args.schema.json", typeof(OutboxResendArgs) },
+        { "outbox-resend-result.schema.json", typeof(OutboxResendResult) },
     };
 
     [Theory]
@@ -82,7 +84,7 @@ public class SchemaConformanceTests
             new GatewayStatus
             {
                 Online = true, Session = 1_795_917_600_000, GatewayId = "shop-0042", SoftwareVersion = "0.1.0+abc", Site = "berlin",
-                At = At, Backlog = 12, Shed = new Dictionary<string, long> { ["heartbeats"] = 3 },
+                At = At, Backlog = 12, Shed = new Dictionary<string, long> { ["heartbeats"] = 3 }, LastSeq = new Dictionary<string, long> { ["heartbeats"] = 1200 },
             },
             ProtocolJsonContext.Default.GatewayStatus));
         AssertValid("gateway-status.schema.json", Serialize(new GatewayStatus { Online = false, Session = 7 }, ProtocolJsonContext.Default.GatewayStatus));
@@ -159,6 +161,11 @@ public class SchemaConformanceTests
             ProtocolJsonContext.Default.CommandRequest));
         AssertValid("command-result.schema.json", Serialize(
             new CommandResult { RequestId = "r-1", Ok = false, Error = "no tag", At = At }, ProtocolJsonContext.Default.CommandResult));
+        AssertValid("outbox-resend-args.schema.json", Serialize(
+            new OutboxResendArgs { Stream = "heartbeats", FromSeq = 5, ToSeq = 9 }, ProtocolJsonContext.Default.OutboxResendArgs));
+        AssertValid("outbox-resend-result.schema.json", Serialize(
+            new OutboxResendResult { Stream = "heartbeats", Resent = [new SeqRange(7, 9)], Gone = [new SeqRange(5, 6)], Pending = new SeqRange(10, 12), NotAppended = new SeqRange(13, 20) },
+            ProtocolJsonContext.Default.OutboxResendResult));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using EdgeGateway.CloudBridge.Api;
 using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.Protocol.Config;
 using EdgeGateway.Protocol.Status;
+using EdgeGateway.Protocol.Topics;
 using LiteDB;
 
 namespace EdgeGateway.CloudBridge.Store.LiteDb;
@@ -93,7 +94,7 @@ public sealed class LiteDbFleetStore : IFleetStore
             outcomes[i] = message.Kind switch
             {
                 IngestKind.Envelope => Envelope(message, streams, accepted, now),
-                IngestKind.Status => new CommitResult(Status(message.GatewayId, message.Status!, now)),
+                IngestKind.Status => new CommitResult(Status(message.GatewayId, message.Status!, streams, now)),
                 IngestKind.Reported => new CommitResult(Reported(message.Reported!, now)),
                 _ => new CommitResult(CommitOutcome.Rejected),
             };
@@ -168,25 +169,7 @@ public sealed class LiteDbFleetStore : IFleetStore
         IngestMessage message, Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)> streams,
         List<IngestMessage> accepted, DateTime now)
     {
-        var key = $"{message.GatewayId}\u001f{message.Stream}";
-        if (!streams.TryGetValue(key, out var state))
-        {
-            var doc = Streams.FindOne(Query.EQ("key", key)) ?? new BsonDocument
-            {
-                ["key"] = key,
-                ["gateway_id"] = message.GatewayId,
-                ["stream"] = message.Stream,
-                ["high_water"] = 0L,
-                ["gaps"] = "",
-                ["envelopes"] = 0L,
-                ["duplicates"] = 0L,
-                ["items"] = 0L,
-                ["created"] = now,
-            };
-            state = (doc, StreamSequence.Parse(doc["high_water"].AsInt64, doc["gaps"].AsString));
-            streams[key] = state;
-        }
-
+        var state = StreamState(message.GatewayId, message.Stream, streams, now);
         var fresh = state.Sequence.Accept(message.Seq, message.LastSeq);
         var stored = fresh.Count == 0 ? null : message.Keep(fresh);
         var duplicates = message.EnvelopeItems - (stored is null ? 0 : stored.ItemCount + stored.BadItems);
@@ -202,7 +185,36 @@ public sealed class LiteDbFleetStore : IFleetStore
         return new CommitResult(CommitOutcome.Stored, stored, duplicates);
     }
 
-    private CommitOutcome Status(string gatewayId, GatewayStatus status, DateTime now)
+    private (BsonDocument Doc, StreamSequence Sequence) StreamState(
+        string gatewayId, string stream, Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)> streams, DateTime now)
+    {
+        var key = $"{gatewayId}\u001f{stream}";
+        if (!streams.TryGetValue(key, out var state))
+        {
+            var doc = Streams.FindOne(Query.EQ("key", key)) ?? new BsonDocument
+            {
+                ["key"] = key,
+                ["gateway_id"] = gatewayId,
+                ["stream"] = stream,
+                ["high_water"] = 0L,
+                ["gaps"] = "",
+                ["envelopes"] = 0L,
+                ["duplicates"] = 0L,
+                ["items"] = 0L,
+                ["lost"] = "",
+                ["lost_items"] = 0L,
+                ["repair_requests"] = 0L,
+                ["created"] = now,
+            };
+            state = (doc, StreamSequence.Parse(doc["high_water"].AsInt64, doc["gaps"].AsString));
+            streams[key] = state;
+        }
+
+        return state;
+    }
+
+    private CommitOutcome Status(
+        string gatewayId, GatewayStatus status, Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)> streams, DateTime now)
     {
         var doc = Gateways.FindOne(Query.EQ("gateway_id", gatewayId)) ?? NewGateway(gatewayId, now);
         if (!doc["session"].IsNull && doc["session"].AsInt64 > status.Session)
@@ -222,6 +234,14 @@ public sealed class LiteDbFleetStore : IFleetStore
             {
                 doc["site"] = site;
                 TouchSite(site, now);
+            }
+
+            foreach (var (stream, last) in status.LastSeq ?? new Dictionary<string, long>())
+            {
+                if (GatewayTopics.IsValidLevel(stream))
+                {
+                    StreamState(gatewayId, stream, streams, now).Doc["last_seq"] = last;
+                }
             }
         }
 
@@ -399,25 +419,8 @@ public sealed class LiteDbFleetStore : IFleetStore
         return record;
     }
 
-    public Task<DesiredPlan?> SetDesiredAsync(long beaconId, int? txPowerDbm, int? intervalMs, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            _db.BeginTrans();
-            try
-            {
-                var plan = SetDesired(beaconId, txPowerDbm, intervalMs);
-                _db.Commit();
-                _db.Checkpoint();
-                return Task.FromResult(plan);
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-        }
-    }
+    public Task<DesiredPlan?> SetDesiredAsync(long beaconId, int? txPowerDbm, int? intervalMs, CancellationToken cancellationToken) =>
+        InTransaction(() => SetDesired(beaconId, txPowerDbm, intervalMs));
 
     private DesiredPlan? SetDesired(long beaconId, int? txPowerDbm, int? intervalMs)
     {
@@ -460,6 +463,87 @@ public sealed class LiteDbFleetStore : IFleetStore
             .ToList();
         var gateways = Gateways.Find(Query.EQ("site", siteName)).Select(d => d["gateway_id"].AsString).Order(StringComparer.Ordinal).ToList();
         return new DesiredPlan(siteName, version, gateways, desired);
+    }
+
+    public Task<IReadOnlyList<RepairCandidate>> ListRepairCandidatesAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var candidates = new List<RepairCandidate>();
+            foreach (var doc in Streams.FindAll())
+            {
+                var highWater = doc["high_water"].AsInt64;
+                long? lastSeq = doc["last_seq"].IsNumber ? doc["last_seq"].AsInt64 : null;
+                var candidate = new RepairCandidate(doc["gateway_id"].AsString, doc["stream"].AsString, highWater,
+                    StreamSequence.Parse(highWater, doc["gaps"].AsString).Gaps, lastSeq);
+                if (candidate.IsOpen)
+                {
+                    candidates.Add(candidate);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<RepairCandidate>>(candidates);
+        }
+    }
+
+    public Task<bool> TryClaimRepairAsync(string gatewayId, string stream, TimeSpan minInterval, CancellationToken cancellationToken) =>
+        InTransaction(() =>
+        {
+            var now = Now();
+            var doc = StreamState(gatewayId, stream, [], now).Doc;
+            if (doc["repair_requested"].IsDateTime && now - doc["repair_requested"].AsDateTime < minInterval)
+            {
+                return false;
+            }
+
+            doc["repair_requested"] = now;
+            doc["repair_requests"] = (doc["repair_requests"].IsNumber ? doc["repair_requests"].AsInt64 : 0) + 1;
+            Streams.Upsert(doc);
+            return true;
+        });
+
+    public Task<long> RecordLostAsync(string gatewayId, string stream, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellationToken) =>
+        InTransaction(() =>
+        {
+            ArgumentNullException.ThrowIfNull(ranges);
+            var now = Now();
+            var (doc, sequence) = StreamState(gatewayId, stream, [], now);
+            var lost = ranges.SelectMany(r => sequence.Accept(r.From, r.To)).ToList();
+            if (lost.Count == 0)
+            {
+                return 0L;
+            }
+
+            var count = lost.Sum(r => r.To - r.From + 1);
+            doc["high_water"] = sequence.HighWater;
+            doc["gaps"] = sequence.FormatGaps();
+            doc["open_gaps"] = sequence.Gaps.Count;
+            doc["missing"] = sequence.Missing;
+            doc["lost"] = LostRanges.Merge(doc["lost"].IsString ? doc["lost"].AsString : null, lost);
+            doc["lost_items"] = (doc["lost_items"].IsNumber ? doc["lost_items"].AsInt64 : 0) + count;
+            doc["updated"] = now;
+            Streams.Upsert(doc);
+            return count;
+        });
+
+    private Task<T> InTransaction<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work();
+                _db.Commit();
+                _db.Checkpoint();
+                return Task.FromResult(result);
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
     }
 
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

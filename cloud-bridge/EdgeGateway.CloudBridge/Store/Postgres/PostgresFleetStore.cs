@@ -221,6 +221,25 @@ public sealed class PostgresFleetStore : IFleetStore
             return CommitOutcome.Stale;
         }
 
+        if (online && status.LastSeq is { Count: > 0 } lastSeq)
+        {
+            // A birth is rare; touching stream rows outside the batch's key order can deadlock with another instance,
+            // which CommitAsync retries.
+            var valid = lastSeq.Where(p => EdgeGateway.Protocol.Topics.GatewayTopics.IsValidLevel(p.Key))
+                .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            await using var last = new NpgsqlCommand(
+                """
+                INSERT INTO streams AS s (gateway_id, stream, last_seq, created, updated)
+                SELECT @gw, u.s, u.l, @now, @now FROM unnest(@s, @l) AS u(s, l)
+                ON CONFLICT (gateway_id, stream) DO UPDATE SET last_seq = excluded.last_seq, updated = excluded.updated
+                """, connection);
+            last.Parameters.AddWithValue("gw", message.GatewayId);
+            last.Parameters.AddWithValue("s", valid.Select(p => p.Key).ToArray());
+            last.Parameters.AddWithValue("l", valid.Select(p => p.Value).ToArray());
+            last.Parameters.AddWithValue("now", now);
+            await last.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (online && status.Site is { Length: > 0 } site)
         {
             await using var touch = new NpgsqlCommand(
@@ -526,6 +545,106 @@ public sealed class PostgresFleetStore : IFleetStore
 
         await transaction.CommitAsync(cancellationToken);
         return new DesiredPlan(site, version, gateways, desired);
+    }
+
+    public async Task<IReadOnlyList<RepairCandidate>> ListRepairCandidatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var select = new NpgsqlCommand(
+            "SELECT gateway_id, stream, high_water, gaps, last_seq FROM streams WHERE open_gaps > 0 OR last_seq > high_water", connection);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var candidates = new List<RepairCandidate>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var highWater = reader.GetInt64(2);
+            candidates.Add(new RepairCandidate(reader.GetString(0), reader.GetString(1), highWater,
+                StreamSequence.Parse(highWater, reader.GetString(3)).Gaps, reader.IsDBNull(4) ? null : reader.GetInt64(4)));
+        }
+
+        return candidates;
+    }
+
+    public async Task<bool> TryClaimRepairAsync(string gatewayId, string stream, TimeSpan minInterval, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var claim = new NpgsqlCommand(
+            """
+            UPDATE streams SET repair_requested = @now, repair_requests = repair_requests + 1
+            WHERE gateway_id = @gw AND stream = @s AND (repair_requested IS NULL OR repair_requested <= @before)
+            """, connection);
+        claim.Parameters.AddWithValue("now", now);
+        claim.Parameters.AddWithValue("before", now - minInterval);
+        claim.Parameters.AddWithValue("gw", gatewayId);
+        claim.Parameters.AddWithValue("s", stream);
+        return await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<long> RecordLostAsync(string gatewayId, string stream, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordLostOnceAsync(gatewayId, stream, ranges, cancellationToken);
+            }
+            catch (PostgresException ex) when (attempt < MaxAttempts && ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // nothing committed; go again
+            }
+        }
+    }
+
+    private async Task<long> RecordLostOnceAsync(string gatewayId, string stream, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        StreamSequence sequence;
+        string lostBefore;
+        await using (var select = new NpgsqlCommand(
+            "SELECT high_water, gaps, lost FROM streams WHERE gateway_id = @gw AND stream = @s FOR UPDATE", connection))
+        {
+            select.Parameters.AddWithValue("gw", gatewayId);
+            select.Parameters.AddWithValue("s", stream);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return 0;
+            }
+
+            sequence = StreamSequence.Parse(reader.GetInt64(0), reader.GetString(1));
+            lostBefore = reader.GetString(2);
+        }
+
+        var lost = ranges.SelectMany(r => sequence.Accept(r.From, r.To)).ToList();
+        if (lost.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = lost.Sum(r => r.To - r.From + 1);
+        await using (var update = new NpgsqlCommand(
+            """
+            UPDATE streams SET high_water = @hw, gaps = @gaps, open_gaps = @og, missing = @mi, lost = @lost,
+                lost_items = lost_items + @count, updated = @now
+            WHERE gateway_id = @gw AND stream = @s
+            """, connection))
+        {
+            update.Parameters.AddWithValue("hw", sequence.HighWater);
+            update.Parameters.AddWithValue("gaps", sequence.FormatGaps());
+            update.Parameters.AddWithValue("og", sequence.Gaps.Count);
+            update.Parameters.AddWithValue("mi", sequence.Missing);
+            update.Parameters.AddWithValue("lost", LostRanges.Merge(lostBefore, lost));
+            update.Parameters.AddWithValue("count", count);
+            update.Parameters.AddWithValue("now", _time.GetUtcNow().UtcDateTime);
+            update.Parameters.AddWithValue("gw", gatewayId);
+            update.Parameters.AddWithValue("s", stream);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
     }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

@@ -115,6 +115,14 @@ internal static class PostgresMigrations
                     s.desired_version, s.created, s.updated
                 FROM sites s;
             """),
+        (2, """
+            ALTER TABLE streams
+                ADD COLUMN last_seq bigint,
+                ADD COLUMN lost text NOT NULL DEFAULT '',
+                ADD COLUMN lost_items bigint NOT NULL DEFAULT 0,
+                ADD COLUMN repair_requested timestamptz,
+                ADD COLUMN repair_requests bigint NOT NULL DEFAULT 0;
+            """),
     ];
 
     // Beacons and streams are rewritten on every batch. Free space in each page (fillfactor) and no index on
