@@ -97,7 +97,9 @@ public sealed class EddystoneConfigClient(LeConnectionManager connections, Eddys
                 AttErrorCode.ValueNotAllowed or AttErrorCode.InvalidAttributeValueLength => EddystoneConfigFailure.ValueOutOfRange,
                 AttErrorCode.InvalidHandle or AttErrorCode.AttributeNotFound => EddystoneConfigFailure.CharacteristicMissing,
                 _ => EddystoneConfigFailure.ProtocolError,
-            }, $"{address}: {ex.Message}", ex);
+            }, ex.Error is AttErrorCode.InsufficientAuthorization or AttErrorCode.InsufficientAuthentication
+                ? $"{address} is locked and refused {ex.Request}: no lock key, or the wrong one, is configured for it"
+                : $"{address}: {ex.Message}", ex);
         }
         finally
         {
