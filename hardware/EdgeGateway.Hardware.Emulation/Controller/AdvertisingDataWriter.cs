@@ -1,32 +1,20 @@
 using System.Buffers.Binary;
 using EdgeGateway.Hardware.Ble.Decoders;
+using EdgeGateway.Hardware.Ble.Encoders;
 
 namespace EdgeGateway.Hardware.Emulation.Controller;
 
 /// <summary>
 /// Writes the advertising data real beacons send, byte for byte per format (Flags first, as the
-/// formats require). Each method returns the number of bytes written (at most 31).
+/// formats require). Each method returns the number of bytes written (at most 31). The formats the own advertiser
+/// also sends come from the production encoders, so the emulator and the gateway cannot drift apart.
 /// </summary>
 public static class AdvertisingDataWriter
 {
     private const int FlagsLength = 3;
 
-    public static int IBeacon(Span<byte> data, Guid uuid, ushort major, ushort minor, sbyte measuredPower)
-    {
-        var n = Flags(data);
-        data[n++] = 0x1A;
-        data[n++] = 0xFF;
-        BinaryPrimitives.WriteUInt16LittleEndian(data[n..], IBeaconFrame.AppleCompanyId);
-        n += 2;
-        data[n++] = 0x02;
-        data[n++] = 0x15;
-        BinaryPrimitives.WriteUInt128BigEndian(data[n..], Uuids.ToUInt128(uuid));
-        n += 16;
-        BinaryPrimitives.WriteUInt16BigEndian(data[n..], major);
-        BinaryPrimitives.WriteUInt16BigEndian(data[(n + 2)..], minor);
-        data[n + 4] = (byte)measuredPower;
-        return n + 5;
-    }
+    public static int IBeacon(Span<byte> data, Guid uuid, ushort major, ushort minor, sbyte measuredPower) =>
+        IBeaconEncoder.Write(data, uuid, major, minor, measuredPower);
 
     public static int AltBeacon(Span<byte> data, ushort manufacturer, Guid id1, ushort id2, ushort id3, sbyte referenceRssi)
     {
@@ -46,42 +34,14 @@ public static class AdvertisingDataWriter
         return n + 6;
     }
 
-    public static int EddystoneUid(Span<byte> data, sbyte txPowerAt0M, UInt128 ns, ulong instance)
-    {
-        var frame = EddystoneHeader(data, 20, out var n);
-        frame[0] = 0x00;
-        frame[1] = (byte)txPowerAt0M;
-        BinaryPrimitives.WriteUInt16BigEndian(frame[2..], (ushort)(ns >> 64));
-        BinaryPrimitives.WriteUInt64BigEndian(frame[4..], (ulong)ns);
-        BinaryPrimitives.WriteUInt16BigEndian(frame[12..], (ushort)(instance >> 32));
-        BinaryPrimitives.WriteUInt32BigEndian(frame[14..], (uint)instance);
-        frame[18] = 0;
-        frame[19] = 0;
-        return n + 20;
-    }
+    public static int EddystoneUid(Span<byte> data, sbyte txPowerAt0M, UInt128 ns, ulong instance) =>
+        EddystoneUidEncoder.Write(data, txPowerAt0M, ns, instance);
 
-    public static int EddystoneUrl(Span<byte> data, in EddystoneUrlFrame url)
-    {
-        var frame = EddystoneHeader(data, 3 + url.EncodedLength, out var n);
-        frame[0] = 0x10;
-        frame[1] = (byte)url.TxPower;
-        frame[2] = url.Scheme;
-        url.Encoded.CopyTo(frame[3..]);
-        return n + 3 + url.EncodedLength;
-    }
+    public static int EddystoneUrl(Span<byte> data, in EddystoneUrlFrame url) => EddystoneUrlEncoder.Write(data, url);
 
-    /// <summary>Plain TLM; null battery or temperature writes the spec's "not supported" values.</summary>
-    public static int EddystoneTlm(Span<byte> data, int? batteryMv, double? temperatureC, uint advCount, uint uptimeTenths)
-    {
-        var frame = EddystoneHeader(data, 14, out var n);
-        frame[0] = 0x20;
-        frame[1] = 0x00;
-        BinaryPrimitives.WriteUInt16BigEndian(frame[2..], (ushort)(batteryMv ?? 0));
-        BinaryPrimitives.WriteInt16BigEndian(frame[4..], temperatureC is { } t ? (short)Math.Round(t * 256) : EddystoneTlmFrame.TemperatureNotSupported);
-        BinaryPrimitives.WriteUInt32BigEndian(frame[6..], advCount);
-        BinaryPrimitives.WriteUInt32BigEndian(frame[10..], uptimeTenths);
-        return n + 14;
-    }
+    /// <summary>Plain TLM; null battery or temperature writes the spec's "not supported" values, as does a drained (0 mV) battery.</summary>
+    public static int EddystoneTlm(Span<byte> data, int? batteryMv, double? temperatureC, uint advCount, uint uptimeTenths) =>
+        EddystoneTlmEncoder.Write(data, EddystoneTlmEncoder.ToFrame(batteryMv is > 0 and <= ushort.MaxValue ? batteryMv : null, temperatureC, advCount, uptimeTenths));
 
     public static int EddystoneEid(Span<byte> data, sbyte txPowerAt0M, ulong eid)
     {

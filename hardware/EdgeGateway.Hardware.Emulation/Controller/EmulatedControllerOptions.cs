@@ -1,3 +1,4 @@
+using EdgeGateway.Hardware.Emulation.Air;
 using EdgeGateway.Hardware.Hci;
 
 namespace EdgeGateway.Hardware.Emulation.Controller;
@@ -27,4 +28,20 @@ public sealed record EmulatedControllerOptions
 
     /// <summary>Seed of the noise, delays and presence phases, so a run can be repeated.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>The air shared with other emulated controllers: what this one advertises they hear, and the other way round. Null = alone.</summary>
+    public EmulatedAir? Air { get; init; }
+
+    /// <summary>Answer to LE Read Advertising Physical Channel Tx Power, the power of legacy advertising, and the extended default (0x7F).</summary>
+    public sbyte AdvertisingChannelTxPowerDbm { get; init; }
+
+    /// <summary>The radio's TX power steps for extended advertising: <see cref="MinTxPowerDbm"/> .. <see cref="MaxTxPowerDbm"/> every <see cref="TxPowerStepDb"/> dB.</summary>
+    public sbyte MinTxPowerDbm { get; init; } = -20;
+
+    public sbyte MaxTxPowerDbm { get; init; } = 8;
+
+    public byte TxPowerStepDb { get; init; } = 4;
+
+    /// <summary>Extended advertising sets the controller can hold (LE Read Number of Supported Advertising Sets).</summary>
+    public int AdvertisingSets { get; init; } = 4;
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using EdgeGateway.Hardware.Ble.Decoders;
+using EdgeGateway.Hardware.Emulation.Air;
 using EdgeGateway.Hardware.Emulation.Controller.Peripherals;
 using EdgeGateway.Hardware.Hci;
 
@@ -22,6 +23,8 @@ public sealed class EmulatedLeController : IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Random _random;
     private readonly byte[] _batch = new byte[MaxReportsPerTick * 64];
+    private readonly EmulatedAdvertiser _advertiser;
+    private readonly AirListener? _listener;
     private ApiMode _mode;
     private bool _scanning;
     private bool _activeScan;
@@ -37,6 +40,8 @@ public sealed class EmulatedLeController : IDisposable
         _random = new Random(_options.Seed);
         _beacons = [.. beacons.Select(b => new BeaconState(b, _random.NextDouble(), b.Gatt is null ? null : new VirtualPeripheral(b)))];
         Links = new PeripheralLinks(_beacons.Select(b => b.Peripheral).OfType<VirtualPeripheral>(), WriteAsync);
+        _advertiser = new EmulatedAdvertiser(_options);
+        _listener = _options.Air is { } air ? new AirListener(air, _advertiser, _time, new Random(_options.Seed + 1)) : null;
     }
 
     /// <summary>Connections to the virtual beacons that have <see cref="VirtualBeacon.Gatt"/> (fault knobs via <see cref="PeripheralLinks.Find"/>).</summary>
@@ -56,6 +61,9 @@ public sealed class EmulatedLeController : IDisposable
 
     /// <summary>Advertising reports sent since start.</summary>
     public long ReportsSent { get; private set; }
+
+    /// <summary>What this controller's own advertising has on air (the legacy set, or the lowest enabled extended set).</summary>
+    public AirTransmission Advertising => _advertiser.OnAir;
 
     /// <summary>Serves the link until it closes or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -139,6 +147,7 @@ public sealed class EmulatedLeController : IDisposable
             case HciOpcode.Reset:
                 _scanning = false;
                 _mode = ApiMode.None;
+                _advertiser.Reset();
                 return (ok, []);
             case HciOpcode.SetEventMask or HciOpcode.LeSetEventMask:
                 return p.Length == 8 ? (ok, []) : (invalid, []);
@@ -229,6 +238,12 @@ public sealed class EmulatedLeController : IDisposable
                 SetScanning(p[0] == 1);
                 return (ok, []);
             default:
+                if (_advertiser.TryExecute(opcode, p, _mode == ApiMode.None ? null : _mode == ApiMode.Extended, out var advertising))
+                {
+                    _mode = advertising.Extended switch { true => ApiMode.Extended, false => ApiMode.Legacy, null => _mode };
+                    return (advertising.Status, advertising.Result);
+                }
+
                 return ((byte)HciStatusCode.UnknownHciCommand, []);
         }
     }
@@ -306,6 +321,11 @@ public sealed class EmulatedLeController : IDisposable
             }
         }
 
+        if (_listener is not null)
+        {
+            length += _listener.Fill(_batch.AsSpan(length), now, _mode == ApiMode.Extended, ref reports, MaxReportsPerTick);
+        }
+
         ReportsSent += reports;
         return length;
     }
@@ -359,15 +379,13 @@ public sealed class EmulatedLeController : IDisposable
         return position < present.TotalSeconds;
     }
 
-    private double Gaussian()
-    {
-        // Box-Muller: RSSI noise is roughly normal in dB over a short window.
-        var u1 = 1.0 - _random.NextDouble();
-        var u2 = _random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    private double Gaussian() => GaussianNoise.Next(_random);
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose()
+    {
+        _advertiser.Dispose();
+        _writeLock.Dispose();
+    }
 
     private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {

@@ -32,6 +32,8 @@ public static class HciNames
         HciStatusCode.UnspecifiedError => "Unspecified Error",
         HciStatusCode.UnsupportedLmpParameterValue => "Unsupported LMP Parameter Value",
         HciStatusCode.ControllerBusy => "Controller Busy",
+        HciStatusCode.UnknownAdvertisingIdentifier => "Unknown Advertising Identifier",
+        HciStatusCode.LimitReached => "Limit Reached",
         _ => "Unknown status",
     };
 }

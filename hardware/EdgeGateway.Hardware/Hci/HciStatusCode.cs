@@ -18,4 +18,6 @@ public enum HciStatusCode : byte
     UnspecifiedError = 0x1F,
     UnsupportedLmpParameterValue = 0x20,
     ControllerBusy = 0x3A,
+    UnknownAdvertisingIdentifier = 0x42,
+    LimitReached = 0x43,
 }

@@ -9,11 +9,6 @@ namespace EdgeGateway.Hardware.Ble.Decoders;
 /// </summary>
 public readonly struct EddystoneUrlFrame : IEquatable<EddystoneUrlFrame>
 {
-    private static readonly string[] Schemes = ["http://www.", "https://www.", "http://", "https://"];
-
-    private static readonly string[] Expansions =
-        [".com/", ".org/", ".edu/", ".net/", ".info/", ".biz/", ".gov/", ".com", ".org", ".edu", ".net", ".info", ".biz", ".gov"];
-
     private readonly EddystoneUrlBytes _encoded;
 
     private EddystoneUrlFrame(sbyte txPower, byte scheme, ReadOnlySpan<byte> encoded)
@@ -49,7 +44,7 @@ public readonly struct EddystoneUrlFrame : IEquatable<EddystoneUrlFrame>
             return FrameMatch.Malformed;
         }
 
-        if (frameBytes[2] >= Schemes.Length)
+        if (frameBytes[2] >= EddystoneUrlCodes.Schemes.Length)
         {
             error = $"Eddystone-URL scheme code 0x{frameBytes[2]:X2} is reserved";
             return FrameMatch.Malformed;
@@ -73,12 +68,12 @@ public readonly struct EddystoneUrlFrame : IEquatable<EddystoneUrlFrame>
     /// <summary>Expands scheme and codes: `03 67 6F 6F 67 6C 65 07` is "https://google.com".</summary>
     public string ToUrl()
     {
-        var text = new StringBuilder(Schemes[Scheme], 64);
+        var text = new StringBuilder(EddystoneUrlCodes.Schemes[Scheme], 64);
         foreach (var b in Encoded)
         {
-            if (b < Expansions.Length)
+            if (b < EddystoneUrlCodes.Expansions.Length)
             {
-                text.Append(Expansions[b]);
+                text.Append(EddystoneUrlCodes.Expansions[b]);
             }
             else
             {
@@ -89,55 +84,14 @@ public readonly struct EddystoneUrlFrame : IEquatable<EddystoneUrlFrame>
         return text.ToString();
     }
 
-    /// <summary>Encodes a URL the way a beacon would (longest expansion first); null when it cannot be encoded in 17 bytes.</summary>
+    /// <summary>Encodes a URL the way a beacon would (longest expansion first); null when it cannot be encoded in 17 bytes
+    /// (<see cref="Encoders.EddystoneUrlEncoder.TryCompress"/> says why).</summary>
     public static EddystoneUrlFrame? FromUrl(string url, sbyte txPower)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        var scheme = -1;
-        for (var i = 0; i < Schemes.Length; i++)
-        {
-            if (url.StartsWith(Schemes[i], StringComparison.Ordinal) && (scheme < 0 || Schemes[i].Length > Schemes[scheme].Length))
-            {
-                scheme = i;
-            }
-        }
-
-        if (scheme < 0)
-        {
-            return null;
-        }
-
-        Span<byte> encoded = stackalloc byte[64];
-        var length = 0;
-        var rest = url.AsSpan(Schemes[scheme].Length);
-        while (!rest.IsEmpty && length < encoded.Length)
-        {
-            var code = -1;
-            for (var i = 0; i < Expansions.Length; i++)
-            {
-                if (rest.StartsWith(Expansions[i], StringComparison.Ordinal) && (code < 0 || Expansions[i].Length > Expansions[code].Length))
-                {
-                    code = i;
-                }
-            }
-
-            if (code >= 0)
-            {
-                encoded[length++] = (byte)code;
-                rest = rest[Expansions[code].Length..];
-            }
-            else if (rest[0] is > ' ' and < (char)0x7F)
-            {
-                encoded[length++] = (byte)rest[0];
-                rest = rest[1..];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return length > 17 || !rest.IsEmpty ? null : new EddystoneUrlFrame(txPower, (byte)scheme, encoded[..length]);
+        Span<byte> encoded = stackalloc byte[EddystoneUrlCodes.MaxEncodedLength];
+        return Encoders.EddystoneUrlEncoder.TryCompress(url, encoded, out var scheme, out var length) is null
+            ? new EddystoneUrlFrame(txPower, scheme, encoded[..length])
+            : null;
     }
 
     public bool Equals(EddystoneUrlFrame other) =>
