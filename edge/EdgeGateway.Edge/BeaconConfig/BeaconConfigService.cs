@@ -19,6 +19,7 @@ namespace EdgeGateway.Edge.BeaconConfig;
 /// </summary>
 public sealed class BeaconConfigService(
     BeaconConfigurator configurator,
+    OwnAdvertiserApplier ownAdvertiser,
     BeaconConfigStore store,
     IOutbox outbox,
     TimeProvider time,
@@ -107,6 +108,8 @@ public sealed class BeaconConfigService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Runs beside the desired-config loop for the life of the service; it catches and logs its own failures.
+        _ = Task.Run(() => KeepOwnAdvertiserOnAirAsync(stoppingToken), CancellationToken.None);
         await foreach (var desired in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (desired.Version <= LastVersion())
@@ -169,7 +172,12 @@ public sealed class BeaconConfigService(
             results.Add(await configurator.ApplyAsync(beacon, cancellationToken));
         }
 
-        var report = new ReportedConfig { Version = desired.Version, At = time.GetUtcNow(), Beacons = results };
+        var own = desired.OwnAdvertiser is null ? null
+            : SameOwnAdvertiser(previous.Desired?.OwnAdvertiser, desired.OwnAdvertiser)
+                && previous.Reported?.OwnAdvertiser?.State is BeaconConfigStates.Applied or BeaconConfigStates.Rounded or "stopped"
+                ? previous.Reported.OwnAdvertiser
+                : await ownAdvertiser.ApplyAsync(desired.OwnAdvertiser, cancellationToken);
+        var report = new ReportedConfig { Version = desired.Version, At = time.GetUtcNow(), Beacons = results, OwnAdvertiser = own };
         await _stateLock.WaitAsync(cancellationToken);
         try
         {
@@ -195,6 +203,41 @@ public sealed class BeaconConfigService(
         lock (_gate)
         {
             _state = state;
+        }
+    }
+
+    private static bool SameOwnAdvertiser(OwnAdvertiserDesired? a, OwnAdvertiserDesired? b) =>
+        a is not null && b is not null
+        && JsonSerializer.Serialize(a, ProtocolJsonContext.Default.OwnAdvertiserDesired) == JsonSerializer.Serialize(b, ProtocolJsonContext.Default.OwnAdvertiserDesired);
+
+    /// <summary>After a restart or a reopened radio, puts the persisted own-advertiser section back on air.</summary>
+    private async Task KeepOwnAdvertiserOnAirAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (EnsureLoaded().Desired?.OwnAdvertiser is not { } persisted)
+                {
+                    continue;
+                }
+
+                var result = ownAdvertiser.HasDesired
+                    ? await ownAdvertiser.ReapplyIfRadioChangedAsync(stoppingToken)
+                    : await ownAdvertiser.ApplyAsync(persisted, stoppingToken);
+                if (result is { State: BeaconConfigStates.Failed })
+                {
+                    logger.LogWarning("Own advertiser could not be put back on air: {Reason}: {Detail}", result.Reason, result.Detail);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Own advertiser upkeep stopped: {Message}", ex.Message);
         }
     }
 

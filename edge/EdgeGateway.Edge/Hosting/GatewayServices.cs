@@ -92,6 +92,11 @@ public static class GatewayServices
                 sp.GetRequiredService<IOptions<BeaconConfigOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<BeaconConfigurator>());
         });
+        services.AddSingleton(sp =>
+        {
+            var scanning = sp.GetRequiredService<ScanningService>();
+            return new OwnAdvertiserApplier(() => scanning.Session, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<BeaconConfigService>();
         services.AddHostedService(sp => sp.GetRequiredService<BeaconConfigService>());
         services.AddSingleton<IDesiredConfigSink>(sp => sp.GetRequiredService<BeaconConfigService>());

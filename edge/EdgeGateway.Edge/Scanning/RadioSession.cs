@@ -1,6 +1,7 @@
 using EdgeGateway.Hardware.Emulation.Controller;
 using EdgeGateway.Hardware.Emulation.Links;
 using EdgeGateway.Hardware.Hci;
+using EdgeGateway.Hardware.Hci.Advertising;
 using EdgeGateway.Hardware.Hci.Connections;
 using EdgeGateway.Hardware.Hci.Transports;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,9 @@ public sealed class RadioSession : IAsyncDisposable
 
     /// <summary>LE connections on this radio (beacon configuration); set once the controller is up.</summary>
     public LeConnectionManager? Connections { get; private set; }
+
+    /// <summary>The gateway's own advertising on this radio (beacon configuration puts the desired frames on air); set once the controller is up.</summary>
+    public OwnAdvertiser? Advertiser { get; private set; }
 
     /// <summary>The emulated controller in simulate mode (its virtual beacons' fault knobs), else null.</summary>
     public EmulatedLeController? Emulator => _emulator;
@@ -108,6 +112,7 @@ public sealed class RadioSession : IAsyncDisposable
             host.Start();
             var info = await session.Controller.InitializeAsync(cancellationToken);
             session.Connections = LeConnectionManager.Attach(host, info, timeProvider);
+            session.Advertiser = new OwnAdvertiser(host, session.Controller, null, timeProvider, logger);
             session._scan = options.ToScanParameters();
             session._allowExtended = options.AllowExtended;
             await session.Controller.StartScanningAsync(session._scan, session._allowExtended, cancellationToken);
@@ -133,6 +138,11 @@ public sealed class RadioSession : IAsyncDisposable
         catch (Exception ex) when (ex is HciException or TimeoutException or IOException or OperationCanceledException or InvalidOperationException)
         {
             // Best effort: the radio may already be gone; closing the transport below is what matters.
+        }
+
+        if (Advertiser is not null)
+        {
+            await Advertiser.DisposeAsync();
         }
 
         await Host.DisposeAsync();

@@ -44,6 +44,12 @@ public sealed class BeaconConfigFlowTests(MosquittoFixture mosquitto) : IClassFi
                 new BeaconDesired { BeaconId = Eddystone7, TxPowerDbm = -4 },
                 new BeaconDesired { BeaconId = Absent, TxPowerDbm = -4 },
             ],
+            OwnAdvertiser = new OwnAdvertiserDesired
+            {
+                Frames = [new AdvertiserFrameDesired { Kind = "eddystone-uid", Namespace = "edd1ebeac04e5defa017", Instance = "0000000000a1", TxPowerAt0M = -20 }],
+                TxPowerDbm = -4,
+                IntervalMs = 500,
+            },
         });
         var report = await cloud.WaitForReportAsync(5, TimeSpan.FromSeconds(60));
 
@@ -53,6 +59,12 @@ public sealed class BeaconConfigFlowTests(MosquittoFixture mosquitto) : IClassFi
         Assert.Equal((BeaconConfigStates.Applied, -4), (byId[Eddystone2].State, byId[Eddystone2].TxPowerDbm!.Value));
         Assert.Equal((BeaconConfigStates.Failed, "wrong-lock-key"), (byId[Eddystone7].State, byId[Eddystone7].Reason));
         Assert.Equal((BeaconConfigStates.Failed, "not-in-range"), (byId[Absent].State, byId[Absent].Reason));
+        Assert.Contains(report.OwnAdvertiser!.State, new[] { BeaconConfigStates.Applied, BeaconConfigStates.Rounded });
+        Assert.Equal(500, report.OwnAdvertiser.IntervalMs);
+        Assert.Equal(["eddystone-uid"], report.OwnAdvertiser.Frames);
+        var onAir = gateway.Services.GetRequiredService<ScanningService>().Session!.Emulator!.Advertising;
+        Assert.True(onAir.Enabled);
+        Assert.Contains("EDD1EBEAC04E5DEFA0170000000000A1", Convert.ToHexString(onAir.Data.Span), StringComparison.Ordinal);
 
         // The scan path: the beacon's frames now carry the calibration for 0 dBm, 8 dB above the -8 dBm it started at.
         await WaitForAsync(() => MeasuredPower(tracker, IBeacon0) == -51, "iBeacon 1:0 advertising its new power");
@@ -61,7 +73,7 @@ public sealed class BeaconConfigFlowTests(MosquittoFixture mosquitto) : IClassFi
         var service = gateway.Services.GetRequiredService<BeaconConfigService>();
         await service.ApplyAsync(new DesiredConfig { Version = 5, Beacons = [new BeaconDesired { BeaconId = IBeacon0, TxPowerDbm = 4 }] }, TestContext.Current.CancellationToken);
         await WaitForAsync(() => service.StaleIgnored == 1, "version 5 ignored the second time (here or when dequeued)");
-        using var restarted = new BeaconConfigService(service.Configurator, gateway.Services.GetRequiredService<BeaconConfigStore>(),
+        using var restarted = new BeaconConfigService(service.Configurator, gateway.Services.GetRequiredService<OwnAdvertiserApplier>(), gateway.Services.GetRequiredService<BeaconConfigStore>(),
             gateway.Services.GetRequiredService<IOutbox>(), TimeProvider.System, gateway.Services.GetRequiredService<ILogger<BeaconConfigService>>());
         await restarted.ApplyAsync(new DesiredConfig { Version = 4 }, TestContext.Current.CancellationToken);
         Assert.Equal(1, restarted.StaleIgnored);
