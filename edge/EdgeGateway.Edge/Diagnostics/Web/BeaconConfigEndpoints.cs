@@ -50,8 +50,9 @@ public static class BeaconConfigEndpoints
             }
 
             var report = await service.SetAsync(request.Change, ct);
-            return Results.Json(report, ProtocolJsonContext.Default.BeaconReported,
-                statusCode: report.State == BeaconConfigStates.Failed ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
+            return report.State == BeaconConfigStates.Failed
+                ? Results.Json(new { error = $"{report.Reason}: {report.Detail}", report }, statusCode: StatusCodes.Status409Conflict)
+                : Results.Json(report, ProtocolJsonContext.Default.BeaconReported);
         }).AddEndpointFilter<CsrfFilter>();
     }
 
