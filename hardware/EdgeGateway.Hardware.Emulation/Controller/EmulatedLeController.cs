@@ -104,9 +104,9 @@ public sealed class EmulatedLeController : IDisposable
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException || (ex is ObjectDisposedException && stop.IsCancellationRequested))
         {
-            // The host end went away: a pulled cable, as far as a controller can tell.
+            // The host end went away: a pulled cable, as far as a controller can tell (or a link disposed while stopping).
         }
         finally
         {

@@ -2,6 +2,7 @@ using EdgeGateway.Hardware.Ble;
 using EdgeGateway.Hardware.Emulation.Controller;
 using EdgeGateway.Hardware.Hci;
 using EdgeGateway.Hardware.Hci.Advertising;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeGateway.Hardware.Emulation.Tests.Advertising;
 
@@ -108,6 +109,26 @@ public sealed class OwnAdvertiserTests
         Assert.True(advertiser.State.Rotations >= 3);
         Assert.Equal(0, advertiser.RotationFailures);
         Assert.Null(AdvertisementDecoder.Decode(advertiser.State.CurrentData.Span, out _));
+    }
+
+    [Fact]
+    public async Task Rotation_and_tlm_uptime_follow_the_time_provider()
+    {
+        await using var radio = new EmulatedRadio(new EmulatedControllerOptions());
+        var ct = TestContext.Current.CancellationToken;
+        await radio.Controller!.InitializeAsync(ct);
+        var clock = new FakeTimeProvider();
+        await using var advertiser = new OwnAdvertiser(radio.Host!, radio.Controller, timeProvider: clock);
+        await advertiser.StartAsync(Uid() with { Frames = [Uid().Frames[0], new EddystoneTlmAdvertiserFrame()], RotationPeriod = TimeSpan.FromSeconds(10) }, ct);
+        Assert.Equal(0, advertiser.State.CurrentFrame);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var tlm = await WaitForTlmAsync(radio, _ => true, ct);
+
+        Assert.Equal(100u, tlm.UptimeTenths);
+        Assert.Equal(95u, tlm.AdvertisingCount); // 10 s over 105 ms: the 100 ms interval plus the 5 ms mean advDelay
+        Assert.Equal(1, advertiser.State.CurrentFrame);
+        Assert.Equal(1, advertiser.State.Rotations);
     }
 
     [Fact]

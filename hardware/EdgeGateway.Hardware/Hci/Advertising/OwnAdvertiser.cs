@@ -40,6 +40,10 @@ public sealed class OwnAdvertiser : IAsyncDisposable
     private long _rotationFailures;
     private bool _setExists;
 
+    // Null when advertising is certainly off; else which command set enabled it. Set before the enable command is sent,
+    // so a cancelled or timed-out start is still disabled by the next start or stop (parameters are refused while on).
+    private bool? _mayBeOn;
+
     public OwnAdvertiser(HciHost host, LeController controller, IEddystoneTlmSource? telemetry = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -93,6 +97,7 @@ public sealed class OwnAdvertiser : IAsyncDisposable
                 _setExists = true;
                 txPower = selected.Length >= 1 ? (sbyte)selected[0] : throw Malformed("LE Set Extended Advertising Parameters");
                 await SendAsync("LE Set Extended Advertising Data", AdvertisingCommands.LeSetExtendedAdvertisingData(AdvertisingHandle, first), cancellationToken);
+                _mayBeOn = true;
                 await SendAsync("LE Set Extended Advertising Enable", AdvertisingCommands.LeSetExtendedAdvertisingEnable(true, AdvertisingHandle), cancellationToken);
             }
             else
@@ -101,6 +106,7 @@ public sealed class OwnAdvertiser : IAsyncDisposable
                 var power = await SendAsync("LE Read Advertising Physical Channel Tx Power", AdvertisingCommands.LeReadAdvertisingPhysicalChannelTxPower(), cancellationToken);
                 txPower = power.Length >= 1 ? (sbyte)power[0] : throw Malformed("LE Read Advertising Physical Channel Tx Power");
                 await SendAsync("LE Set Advertising Data", AdvertisingCommands.LeSetAdvertisingData(first), cancellationToken);
+                _mayBeOn = false;
                 await SendAsync("LE Set Advertising Enable", AdvertisingCommands.LeSetAdvertisingEnable(true), cancellationToken);
             }
 
@@ -124,9 +130,11 @@ public sealed class OwnAdvertiser : IAsyncDisposable
             LogStarted(_logger, extended, state.IntervalMin.TotalMilliseconds, settings.Frames.Count, txPower?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", null);
             if (settings.Frames.Count > 1 || settings.Frames[0] is EddystoneTlmAdvertiserFrame)
             {
+                // The timer starts now, not when the loop gets a thread: the first rotation is one period after the start.
                 _rotationStop = new CancellationTokenSource();
                 var stop = _rotationStop.Token;
-                _rotation = Task.Run(() => RotateAsync(settings, extended, stop), CancellationToken.None);
+                var timer = new PeriodicTimer(settings.RotationPeriod, _time);
+                _rotation = Task.Run(() => RotateAsync(settings, extended, timer, stop), CancellationToken.None);
             }
 
             return state;
@@ -173,16 +181,15 @@ public sealed class OwnAdvertiser : IAsyncDisposable
 
     private async Task DisableAsync(CancellationToken cancellationToken)
     {
-        var state = State;
-        if (!state.Enabled)
+        // Marked stopped first: if the disable command fails, nobody should believe the old frames are still confirmed on air.
+        Volatile.Write(ref _state, AdvertiserState.Stopped);
+        Volatile.Write(ref _settings, null);
+        if (_mayBeOn is not { } extended)
         {
             return;
         }
 
-        // Marked stopped first: if the disable command fails, nobody should believe the old frames are still confirmed on air.
-        Volatile.Write(ref _state, AdvertiserState.Stopped);
-        Volatile.Write(ref _settings, null);
-        if (state.Extended)
+        if (extended)
         {
             try
             {
@@ -198,6 +205,8 @@ public sealed class OwnAdvertiser : IAsyncDisposable
         {
             await SendAsync("LE Set Advertising Enable", AdvertisingCommands.LeSetAdvertisingEnable(false), cancellationToken);
         }
+
+        _mayBeOn = null;
     }
 
     private async Task StopRotationAsync()
@@ -221,9 +230,9 @@ public sealed class OwnAdvertiser : IAsyncDisposable
         _rotation = null;
     }
 
-    private async Task RotateAsync(AdvertiserSettings settings, bool extended, CancellationToken cancellationToken)
+    private async Task RotateAsync(AdvertiserSettings settings, bool extended, PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(settings.RotationPeriod, _time);
+        using var owned = timer;
         var index = 0;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
