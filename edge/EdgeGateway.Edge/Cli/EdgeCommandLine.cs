@@ -16,6 +16,7 @@ internal static class EdgeCommandLine
         root.Subcommands.Add(DecodeVerb.Create());
         root.Subcommands.Add(ScanVerb.Create());
         root.Subcommands.Add(NfcCommand.Build());
+        root.Subcommands.Add(BeaconCommand.Build());
         return root;
     }
 }

@@ -16,47 +16,22 @@ internal static class ScanVerb
 {
     public static Command Create()
     {
-        var hciDev = new Option<int?>("--hci-dev") { Description = "scan on hciN through the Linux HCI user channel (default 0; the device must be down)" };
-        var serial = new Option<string?>("--serial") { Description = "scan on an H4 UART controller at this serial device, e.g. /dev/ttyAMA0" };
-        var baud = new Option<int>("--baud") { Description = "UART speed for --serial", DefaultValueFactory = _ => 115_200 };
-        var noFlow = new Option<bool>("--no-rtscts") { Description = "disable RTS/CTS flow control on the UART" };
-        var simulate = new Option<bool>("--simulate") { Description = "scan the emulated controller's virtual shop instead of a radio" };
-        var beacons = new Option<int>("--beacons") { Description = "virtual beacons with --simulate", DefaultValueFactory = _ => 40 };
+        var radio = new RadioCliOptions();
         var seconds = new Option<double>("--seconds") { Description = "stop after this many seconds (0 = until Ctrl+C)", DefaultValueFactory = _ => 0 };
         var active = new Option<bool>("--active") { Description = "active scanning (asks for scan responses; transmits)" };
-        var command = new Command("scan", "Scan for BLE beacons and show them live with the reports/s rate")
-        {
-            hciDev, serial, baud, noFlow, simulate, beacons, seconds, active,
-        };
+        var command = new Command("scan", "Scan for BLE beacons and show them live with the reports/s rate") { seconds, active };
+        radio.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var error = result.InvocationConfiguration.Error;
-            var chosen = (result.GetValue(hciDev) is null ? 0 : 1) + (result.GetValue(serial) is null ? 0 : 1) + (result.GetValue(simulate) ? 1 : 0);
-            if (chosen > 1)
+            var (options, problem) = radio.Read(result);
+            if (options is null || result.GetValue(seconds) < 0)
             {
-                await error.WriteLineAsync("edgegw scan: choose one of --hci-dev, --serial and --simulate");
+                await error.WriteLineAsync($"edgegw scan: {problem ?? "--seconds must not be negative"}");
                 return 2;
             }
 
-            var options = new ScanningOptions
-            {
-                Transport = result.GetValue(simulate) ? RadioTransport.Simulate
-                    : result.GetValue(serial) is not null ? RadioTransport.Serial
-                    : RadioTransport.HciUserChannel,
-                HciDevice = result.GetValue(hciDev) ?? 0,
-                SerialPort = result.GetValue(serial),
-                Baud = result.GetValue(baud),
-                RtsCts = !result.GetValue(noFlow),
-                SimulatedBeacons = result.GetValue(beacons),
-                Active = result.GetValue(active),
-            };
-            var problems = options.Problems();
-            if (problems.Count > 0 || result.GetValue(seconds) < 0)
-            {
-                await error.WriteLineAsync($"edgegw scan: {(problems.Count > 0 ? problems[0] : "--seconds must not be negative")}");
-                return 2;
-            }
-
+            options.Active = result.GetValue(active);
             var output = result.InvocationConfiguration.Output;
             var live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
             return await RunAsync(options, TimeSpan.FromSeconds(result.GetValue(seconds)), output, error, live, ct);

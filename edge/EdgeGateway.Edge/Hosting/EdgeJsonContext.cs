@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EdgeGateway.Edge.BeaconConfig;
 using EdgeGateway.Edge.Nfc;
 using EdgeGateway.Edge.SelfTest;
 
@@ -10,5 +11,6 @@ namespace EdgeGateway.Edge.Hosting;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(NfcWriteResult))]
+[JsonSerializable(typeof(BeaconConfigState))]
 [JsonSerializable(typeof(IReadOnlyList<SelfTestResult>))]
 public sealed partial class EdgeJsonContext : JsonSerializerContext;

@@ -80,6 +80,7 @@ public static class GatewayHost
         {
             app.MapDiagnosticsWeb();
             NfcEndpoints.Map(app);
+            BeaconConfigEndpoints.Map(app);
         }
 
         return app;

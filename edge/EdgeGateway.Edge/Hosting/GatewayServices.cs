@@ -1,3 +1,4 @@
+using EdgeGateway.Edge.BeaconConfig;
 using EdgeGateway.Edge.Diagnostics;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.Nfc;
@@ -24,6 +25,7 @@ public static class GatewayServices
         AddOutbox(services, configuration);
         AddRadio(services, configuration);
         AddNfc(services, configuration);
+        AddBeaconConfig(services, configuration);
         AddUplink(services, configuration);
         services.AddSingleton<ICommandHandler, SelfTestCommand>();
     }
@@ -73,6 +75,34 @@ public static class GatewayServices
         services.AddSingleton<ICommandHandler, WriteUrlCommand>();
         services.AddSingleton<NfcDiagnostics>();
         AddDiagnostics<NfcDiagnostics>(services);
+    }
+
+    private static void AddBeaconConfig(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BeaconConfigOptions>().Bind(configuration.GetSection(BeaconConfigOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BeaconConfigOptions>, BeaconConfigOptionsValidator>();
+        string InData(string? configured, string name) => string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(configuration[$"{GatewayOptions.Section}:{nameof(GatewayOptions.DataDirectory)}"] ?? new GatewayOptions().DataDirectory, name)
+            : configured;
+        services.AddSingleton(sp => new BeaconLockKeys(InData(sp.GetRequiredService<IOptions<BeaconConfigOptions>>().Value.LockKeysFile, "beacon-keys.json")));
+        services.AddSingleton(sp => new BeaconConfigStore(InData(sp.GetRequiredService<IOptions<BeaconConfigOptions>>().Value.StateFile, "beacon-config.json")));
+        services.AddSingleton(sp =>
+        {
+            var scanning = sp.GetRequiredService<ScanningService>();
+            return new BeaconConfigurator(sp.GetRequiredService<BeaconTracker>(), () => scanning.Session, sp.GetRequiredService<BeaconLockKeys>(),
+                sp.GetRequiredService<IOptions<BeaconConfigOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<BeaconConfigurator>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var scanning = sp.GetRequiredService<ScanningService>();
+            return new OwnAdvertiserApplier(() => scanning.Session, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<BeaconConfigService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BeaconConfigService>());
+        services.AddSingleton<IDesiredConfigSink>(sp => sp.GetRequiredService<BeaconConfigService>());
+        services.AddSingleton<BeaconConfigDiagnostics>();
+        AddDiagnostics<BeaconConfigDiagnostics>(services);
     }
 
     private static void AddUplink(IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,8 @@
 using EdgeGateway.Hardware.Emulation.Controller;
 using EdgeGateway.Hardware.Emulation.Links;
 using EdgeGateway.Hardware.Hci;
+using EdgeGateway.Hardware.Hci.Advertising;
+using EdgeGateway.Hardware.Hci.Connections;
 using EdgeGateway.Hardware.Hci.Transports;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +19,9 @@ public sealed class RadioSession : IAsyncDisposable
     private readonly EmulatedLeController? _emulator;
     private readonly Task? _emulatorRun;
     private readonly CancellationTokenSource _stop;
+    private readonly SemaphoreSlim _lend = new(1, 1);
+    private ScanParameters? _scan;
+    private bool _allowExtended;
 
     private RadioSession(HciHost host, DuplexLink? link, EmulatedLeController? emulator, Task? emulatorRun, CancellationTokenSource stop)
     {
@@ -33,6 +38,46 @@ public sealed class RadioSession : IAsyncDisposable
     public LeController Controller { get; }
 
     public ControllerInfo? Info => Controller.Info;
+
+    /// <summary>LE connections on this radio (beacon configuration); set once the controller is up.</summary>
+    public LeConnectionManager? Connections { get; private set; }
+
+    /// <summary>The gateway's own advertising on this radio (beacon configuration puts the desired frames on air); set once the controller is up.</summary>
+    public OwnAdvertiser? Advertiser { get; private set; }
+
+    /// <summary>The emulated controller in simulate mode (its virtual beacons' fault knobs), else null.</summary>
+    public EmulatedLeController? Emulator => _emulator;
+
+    /// <summary>
+    /// Lends the radio to <paramref name="work"/> (a GATT session) with scanning paused: not every controller can scan
+    /// and initiate at once, and a paused scan only costs the reports of those few hundred milliseconds. One loan at a
+    /// time; scanning resumes with the same parameters afterwards, also when the work fails.
+    /// </summary>
+    public async Task<T> LendAsync<T>(Func<LeConnectionManager, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var connections = Connections ?? throw new InvalidOperationException("The radio is not up yet.");
+        await _lend.WaitAsync(cancellationToken);
+        try
+        {
+            await Controller.StopScanningAsync(cancellationToken);
+            try
+            {
+                return await work(connections, cancellationToken);
+            }
+            finally
+            {
+                if (_scan is not null && !Host.Completion.IsCompleted)
+                {
+                    await Controller.StartScanningAsync(_scan, _allowExtended, CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            _lend.Release();
+        }
+    }
 
     /// <summary>Opens the transport, brings the controller up and starts scanning; reports go to <paramref name="onReport"/>.</summary>
     public static async Task<RadioSession> OpenAsync(ScanningOptions options, AdvertisingReportHandler onReport, ILogger logger,
@@ -65,8 +110,12 @@ public sealed class RadioSession : IAsyncDisposable
         try
         {
             host.Start();
-            await session.Controller.InitializeAsync(cancellationToken);
-            await session.Controller.StartScanningAsync(options.ToScanParameters(), options.AllowExtended, cancellationToken);
+            var info = await session.Controller.InitializeAsync(cancellationToken);
+            session.Connections = LeConnectionManager.Attach(host, info, timeProvider);
+            session.Advertiser = new OwnAdvertiser(host, session.Controller, null, timeProvider, logger);
+            session._scan = options.ToScanParameters();
+            session._allowExtended = options.AllowExtended;
+            await session.Controller.StartScanningAsync(session._scan, session._allowExtended, cancellationToken);
             return session;
         }
         catch
@@ -91,7 +140,14 @@ public sealed class RadioSession : IAsyncDisposable
             // Best effort: the radio may already be gone; closing the transport below is what matters.
         }
 
+        if (Advertiser is not null)
+        {
+            await Advertiser.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
+        Connections?.Dispose();
+        _lend.Dispose();
         await _stop.CancelAsync();
         if (_emulatorRun is not null)
         {

@@ -20,6 +20,9 @@ public sealed class ScanningService(
     /// <summary>The controller of the current session, for status pages.</summary>
     public ControllerInfo? Controller { get; private set; }
 
+    /// <summary>The open radio, for services that borrow it (beacon configuration); null while it is down.</summary>
+    public RadioSession? Session { get; private set; }
+
     /// <summary>Why the radio is not scanning, or null while it is.</summary>
     public string? LastError { get; private set; }
 
@@ -32,10 +35,19 @@ public sealed class ScanningService(
             {
                 await using var session = await RadioSession.OpenAsync(settings, pipeline.Handler, logger, timeProvider, stoppingToken);
                 Controller = session.Info;
+                Session = session;
                 LastError = null;
                 logger.LogInformation("Scanning on {Transport} with controller {Address} (Bluetooth {Version}, manufacturer 0x{Manufacturer:X4}, extended {Extended})",
                     settings.Transport, session.Info?.Address.ToString(), session.Info?.CoreVersionName, session.Info?.Manufacturer, session.Controller.UsesExtendedScanning);
-                await session.Host.Completion.WaitAsync(stoppingToken);
+                try
+                {
+                    await session.Host.Completion.WaitAsync(stoppingToken);
+                }
+                finally
+                {
+                    Session = null;
+                }
+
                 LastError = "the HCI transport closed";
                 logger.LogWarning("The radio transport closed; reopening in {Delay}", settings.RestartDelay);
             }

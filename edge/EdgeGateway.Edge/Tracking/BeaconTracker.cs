@@ -185,6 +185,24 @@ public sealed class BeaconTracker
         }
     }
 
+    /// <summary>The radio side of one tracked beacon (address, last heard), by identity; false when it is not tracked.</summary>
+    public bool TryGetSighting(BeaconKey key, out BeaconSightingInfo sighting)
+    {
+        lock (_gate)
+        {
+            if (!_byKey.TryGetValue(key, out var index) && (key.Kind != BeaconIdKind.Address || !_byAddress.TryGetValue(new BluetoothAddress((ulong)key.High), out index)))
+            {
+                sighting = default;
+                return false;
+            }
+
+            ref var beacon = ref _slots[index];
+            sighting = new BeaconSightingInfo(beacon.Address, beacon.AddressType, new DateTimeOffset(beacon.LastSeenTicks, TimeSpan.Zero), beacon.Count,
+                beacon.HasMeasuredPower ? beacon.MeasuredPower : null);
+            return true;
+        }
+    }
+
     /// <summary>The slot of the beacon this report belongs to, or None for a new one.</summary>
     private int Find(BluetoothAddress address, in Advertisement advertisement)
     {

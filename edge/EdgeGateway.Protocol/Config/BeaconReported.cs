@@ -16,5 +16,11 @@ public sealed record BeaconReported
     /// <summary>Why it failed: not-in-range, connection-failed, wrong-lock-key, characteristic-missing, ...</summary>
     public string? Reason { get; init; }
 
+    /// <summary>A human-readable explanation of a failure or a rounding, for technicians (no secrets).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>True when the beacon was heard advertising again after the change, false when it was not within the verify window.</summary>
+    public bool? Verified { get; init; }
+
     public DateTimeOffset? At { get; init; }
 }

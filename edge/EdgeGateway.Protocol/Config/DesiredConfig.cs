@@ -12,4 +12,7 @@ public sealed record DesiredConfig
     public required long Version { get; init; }
 
     public IReadOnlyList<BeaconDesired> Beacons { get; init; } = [];
+
+    /// <summary>The gateway's own advertiser; null leaves it as it is.</summary>
+    public OwnAdvertiserDesired? OwnAdvertiser { get; init; }
 }

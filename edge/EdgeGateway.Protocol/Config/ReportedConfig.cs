@@ -14,4 +14,7 @@ public sealed record ReportedConfig
     public required DateTimeOffset At { get; init; }
 
     public IReadOnlyList<BeaconReported> Beacons { get; init; } = [];
+
+    /// <summary>The own advertiser's outcome, when the desired config had that section.</summary>
+    public OwnAdvertiserReported? OwnAdvertiser { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using EdgeGateway.Hardware.Ble.Decoders;
 using EdgeGateway.Hardware.Emulation.Air;
+using EdgeGateway.Hardware.Emulation.Controller.Peripherals;
 using EdgeGateway.Hardware.Hci;
 
 namespace EdgeGateway.Hardware.Emulation.Controller;
@@ -37,10 +38,14 @@ public sealed class EmulatedLeController : IDisposable
         _options = options ?? new EmulatedControllerOptions();
         _time = timeProvider ?? TimeProvider.System;
         _random = new Random(_options.Seed);
-        _beacons = [.. beacons.Select(b => new BeaconState(b, _random.NextDouble()))];
+        _beacons = [.. beacons.Select(b => new BeaconState(b, _random.NextDouble(), b.Gatt is null ? null : new VirtualPeripheral(b)))];
+        Links = new PeripheralLinks(_beacons.Select(b => b.Peripheral).OfType<VirtualPeripheral>(), WriteAsync);
         _advertiser = new EmulatedAdvertiser(_options);
         _listener = _options.Air is { } air ? new AirListener(air, _advertiser, _time, new Random(_options.Seed + 1)) : null;
     }
+
+    /// <summary>Connections to the virtual beacons that have <see cref="VirtualBeacon.Gatt"/> (fault knobs via <see cref="PeripheralLinks.Find"/>).</summary>
+    public PeripheralLinks Links { get; }
 
     private enum ApiMode
     {
@@ -67,7 +72,7 @@ public sealed class EmulatedLeController : IDisposable
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var air = Task.Run(() => AirLoopAsync(stop.Token), CancellationToken.None);
         var framer = new H4PacketFramer(fromController: false);
-        var commands = new List<byte[]>();
+        var commands = new List<(H4PacketType Type, byte[] Packet)>();
         try
         {
             while (!stop.IsCancellationRequested)
@@ -82,15 +87,15 @@ public sealed class EmulatedLeController : IDisposable
                 framer.Drain(
                     (type, packet) =>
                     {
-                        if (type == H4PacketType.Command)
+                        if (type is H4PacketType.Command or H4PacketType.AclData)
                         {
-                            commands.Add(packet.ToArray());
+                            commands.Add((type, packet.ToArray()));
                         }
                     },
                     static (_, _, _) => { });
-                foreach (var command in commands)
+                foreach (var (type, packet) in commands)
                 {
-                    await HandleCommandAsync(command, stop.Token);
+                    await (type == H4PacketType.AclData ? Links.OnAclAsync(packet, stop.Token) : HandleCommandAsync(packet, stop.Token));
                 }
 
                 commands.Clear();
@@ -120,6 +125,11 @@ public sealed class EmulatedLeController : IDisposable
     {
         CommandsReceived++;
         var opcode = BinaryPrimitives.ReadUInt16LittleEndian(command);
+        if (await Links.TryHandleCommandAsync(opcode, command.AsMemory(3, command[2]), _options.CommandCredits, cancellationToken))
+        {
+            return;
+        }
+
         var parameters = command.AsSpan(3, command[2]);
         var (status, result) = Execute((HciOpcode)opcode, parameters);
         var packet = new byte[7 + result.Length];
@@ -284,7 +294,7 @@ public sealed class EmulatedLeController : IDisposable
         foreach (var state in _beacons)
         {
             var beacon = state.Beacon;
-            var interval = (long)(beacon.AdvertisingInterval.TotalSeconds * frequency);
+            var interval = (long)(state.Interval.TotalSeconds * frequency);
             if (now - state.NextAt > 10 * frequency)
             {
                 // Far behind (a paused process): skip the backlog rather than flood the host with stale reports.
@@ -295,17 +305,17 @@ public sealed class EmulatedLeController : IDisposable
             {
                 var at = state.NextAt;
                 state.NextAt += interval + (long)(_random.NextDouble() * 0.010 * frequency);
-                if (!Present(state, _time.GetElapsedTime(_startedAt, at)))
+                if (!Present(state, _time.GetElapsedTime(_startedAt, at)) || state.Peripheral is { InRange: false })
                 {
                     continue;
                 }
 
                 var dataLength = WriteFrame(data, state, hours);
-                var rssi = (sbyte)Math.Clamp(Math.Round(beacon.MeanRssi + (Gaussian() * beacon.RssiNoiseDb)), -127, 20);
+                var rssi = (sbyte)Math.Clamp(Math.Round(beacon.MeanRssi + state.PowerDelta + (Gaussian() * beacon.RssiNoiseDb)), -127, 20);
                 var packet = _batch.AsSpan(length);
                 length += _mode == ApiMode.Extended
-                    ? HciEventWriter.LeExtendedAdvertisingReport(packet, 0x0010, beacon.AddressType, beacon.Address, AdvertisingReport.NotAvailable, rssi, data[..dataLength])
-                    : HciEventWriter.LeAdvertisingReport(packet, 3, beacon.AddressType, beacon.Address, data[..dataLength], rssi);
+                    ? HciEventWriter.LeExtendedAdvertisingReport(packet, state.Peripheral is null ? (ushort)0x0010 : (ushort)0x0013, beacon.AddressType, beacon.Address, AdvertisingReport.NotAvailable, rssi, data[..dataLength])
+                    : HciEventWriter.LeAdvertisingReport(packet, state.Peripheral is null ? (byte)3 : (byte)0, beacon.AddressType, beacon.Address, data[..dataLength], rssi);
                 reports++;
                 state.Sent++;
             }
@@ -324,14 +334,15 @@ public sealed class EmulatedLeController : IDisposable
     {
         var beacon = state.Beacon;
         var battery = (int)Math.Max(0, beacon.BatteryMv - (beacon.BatteryDrainMvPerHour * hours));
-        var zeroMeter = (sbyte)Math.Clamp(beacon.MeasuredPower + 41, -100, 20);
+        var measured = (sbyte)Math.Clamp(beacon.MeasuredPower + state.PowerDelta, -127, 20);
+        var zeroMeter = (sbyte)Math.Clamp(measured + 41, -100, 20);
         var uptime = (uint)Math.Min(uint.MaxValue, hours * 36_000);
         switch (beacon.Kind)
         {
             case VirtualBeaconKind.IBeacon:
-                return AdvertisingDataWriter.IBeacon(data, beacon.Uuid, beacon.Major, beacon.Minor, beacon.MeasuredPower);
+                return AdvertisingDataWriter.IBeacon(data, beacon.Uuid, beacon.Major, beacon.Minor, measured);
             case VirtualBeaconKind.AltBeacon:
-                return AdvertisingDataWriter.AltBeacon(data, 0x0118, beacon.Uuid, beacon.Major, beacon.Minor, beacon.MeasuredPower);
+                return AdvertisingDataWriter.AltBeacon(data, 0x0118, beacon.Uuid, beacon.Major, beacon.Minor, measured);
             case VirtualBeaconKind.Eddystone:
                 // Real Eddystone beacons interleave: mostly UID, a URL now and then, TLM every tenth frame.
                 var slot = state.Sent % 10;
@@ -389,9 +400,16 @@ public sealed class EmulatedLeController : IDisposable
         }
     }
 
-    private sealed class BeaconState(VirtualBeacon beacon, double phase)
+    private sealed class BeaconState(VirtualBeacon beacon, double phase, VirtualPeripheral? peripheral)
     {
         public VirtualBeacon Beacon { get; } = beacon;
+
+        /// <summary>The connectable side, whose settings (changed over GATT) override the configured interval and power.</summary>
+        public VirtualPeripheral? Peripheral { get; } = peripheral;
+
+        public TimeSpan Interval => Peripheral is { } p ? TimeSpan.FromMilliseconds(p.IntervalMs) : Beacon.AdvertisingInterval;
+
+        public int PowerDelta => Peripheral?.TxPowerDelta ?? 0;
 
         public double Phase { get; } = phase;
 

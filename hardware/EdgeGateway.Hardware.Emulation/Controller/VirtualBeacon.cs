@@ -52,4 +52,7 @@ public sealed record VirtualBeacon
     public TimeSpan? PresentFor { get; init; }
 
     public TimeSpan? AbsentFor { get; init; }
+
+    /// <summary>Set: the beacon is connectable and serves the Eddystone configuration service (see <see cref="VirtualBeaconGatt"/>).</summary>
+    public VirtualBeaconGatt? Gatt { get; init; }
 }

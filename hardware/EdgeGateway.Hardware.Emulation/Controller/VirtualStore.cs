@@ -11,6 +11,9 @@ public static class VirtualStore
     /// <summary>The proximity UUID the simulated fleet's iBeacons share.</summary>
     public static readonly Guid FleetUuid = Guid.Parse("f7826da6-4fa2-4e98-8024-bc5b71e0893e");
 
+    /// <summary>The lock key of the simulated shop's locked beacons: the 16 ASCII bytes "edgegw-simulated" (public on purpose: a demo).</summary>
+    public static ReadOnlySpan<byte> SimulatedLockKey => "edgegw-simulated"u8;
+
     public static IReadOnlyList<VirtualBeacon> Create(int count, int seed = 7, TimeSpan? interval = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -39,6 +42,13 @@ public static class VirtualStore
                 BatteryMv = 2600 + random.Next(0, 500),
                 BatteryDrainMvPerHour = i % 3 == 0 ? 50 : 0,
                 TemperatureC = 18 + (random.NextDouble() * 8),
+                // iBeacons take configuration unlocked, Eddystone beacons locked with the simulated key; the rest are not connectable.
+                Gatt = kind switch
+                {
+                    VirtualBeaconKind.IBeacon => new VirtualBeaconGatt(),
+                    VirtualBeaconKind.Eddystone => new VirtualBeaconGatt { LockKey = SimulatedLockKey.ToArray() },
+                    _ => null,
+                },
                 PresentFor = walker ? TimeSpan.FromSeconds(20) : null,
                 AbsentFor = walker ? TimeSpan.FromSeconds(15) : null,
             });

@@ -8,8 +8,9 @@ public static class HciCommands
     /// <summary>The spec default mask plus LE Meta (bit 61), without which no advertising report reaches the host.</summary>
     public const ulong DefaultEventMask = 0x2000_1FFF_FFFF_FFFFUL;
 
-    /// <summary>LE Advertising Report (bit 1) and LE Extended Advertising Report (bit 12).</summary>
-    public const ulong DefaultLeEventMask = 0x0000_0000_0000_1002UL;
+    /// <summary>LE Connection Complete (bit 0), LE Advertising Report (bit 1), LE Enhanced Connection Complete (bit 9)
+    /// and LE Extended Advertising Report (bit 12).</summary>
+    public const ulong DefaultLeEventMask = 0x0000_0000_0000_1203UL;
 
     public static HciCommand Reset() => new(HciOpcode.Reset);
 

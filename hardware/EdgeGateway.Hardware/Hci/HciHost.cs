@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using EdgeGateway.Hardware.Hci.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,6 +52,9 @@ public sealed class HciHost : IAsyncDisposable
     public AdvertisingReportHandler? AdvertisingReportReceived { get; set; }
 
     public HciInputCounters InputErrors { get; } = new();
+
+    /// <summary>The connection layer (ACL data, connection events), when one is attached; a pure scanner leaves it null.</summary>
+    public IHciConnectionEvents? Connections { get; set; }
 
     /// <summary>Advertising reports delivered since start.</summary>
     public long ReportsReceived => Interlocked.Read(ref _reports);
@@ -129,6 +133,25 @@ public sealed class HciHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes one whole H4 ACL packet (indicator included); flow control is the caller's (the connection layer's).</summary>
+    public async Task WriteAclAsync(ReadOnlyMemory<byte> h4Packet, CancellationToken cancellationToken)
+    {
+        if (_receiveLoop is null || _receiveLoop.IsCompleted)
+        {
+            throw new InvalidOperationException("The HCI host is not running: call Start() first, or the transport has closed.");
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _stream.WriteAsync(h4Packet, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -200,6 +223,12 @@ public sealed class HciHost : IAsyncDisposable
 
     private void OnPacket(H4PacketType type, ReadOnlySpan<byte> packet)
     {
+        if (type == H4PacketType.AclData && Connections is { } connections)
+        {
+            connections.OnAclData(packet);
+            return;
+        }
+
         if (type != H4PacketType.Event)
         {
             OnInputError(HciInputError.UnexpectedPacket, $"{type} packet from the controller is not handled by a scanner", packet[..Math.Min(packet.Length, 16)]);
@@ -236,6 +265,9 @@ public sealed class HciHost : IAsyncDisposable
             case HciEventCode.HardwareError:
                 OnInputError(HciInputError.HardwareError, "controller reported Hardware Error", parameters);
                 break;
+            case HciEventCode.DisconnectionComplete or HciEventCode.NumberOfCompletedPackets when Connections is { } connections:
+                connections.OnEvent(code, parameters);
+                break;
             case HciEventCode.DisconnectionComplete or HciEventCode.EncryptionChange or HciEventCode.ReadRemoteVersionInformationComplete
                 or HciEventCode.NumberOfCompletedPackets or HciEventCode.DataBufferOverflow or HciEventCode.VendorSpecific:
                 break;
@@ -256,6 +288,8 @@ public sealed class HciHost : IAsyncDisposable
             case LeSubeventCode.ExtendedAdvertisingReport:
                 error = AdvertisingReportParser.ParseExtended(parameters[1..], _onReport);
                 break;
+            case var _ when Connections?.OnLeMeta(subevent, parameters[1..]) == true:
+                return;
             default:
                 OnInputError(HciInputError.UnknownEvent, string.Create(CultureInfo.InvariantCulture, $"LE subevent 0x{(byte)subevent:X2}"), parameters);
                 return;

@@ -145,6 +145,23 @@ public sealed class DiagnosticsPageBrowserTests(ChromiumFixture chromium) : ICla
         Assert.Equal(200, withToken);
     }
 
+    [Fact]
+    public async Task The_beacon_config_form_sets_tx_power_and_interval_over_gatt_and_the_table_shows_the_rounded_result()
+    {
+        await using var context = await chromium.NewContextAsync(phone: true);
+        var page = await LoggedInAsync(context);
+
+        await page.ClickAsync("#tabs button[data-tab=config]");
+        await page.FillAsync("#config-id", "ibeacon:f7826da6-4fa2-4e98-8024-bc5b71e0893e:1:0");
+        await page.FillAsync("#config-tx", "-10");
+        await page.FillAsync("#config-interval", "400");
+        await page.ClickAsync("#config-set button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#config-result")).ToContainTextAsync("\"state\": \"rounded\"", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#config tbody")).ToContainTextAsync("-8 dBm, 400 ms", new() { Timeout = 10_000 });
+        await ChromiumFixture.ScreenshotAsync(page, "beacon-config-phone");
+    }
+
     private async Task<IPage> LoggedInAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();

@@ -1,5 +1,6 @@
 using EdgeGateway.Hardware.Emulation.Links;
 using EdgeGateway.Hardware.Hci;
+using EdgeGateway.Hardware.Hci.Connections;
 
 namespace EdgeGateway.Hardware.Emulation.Tests.Controller;
 
@@ -94,6 +95,64 @@ public sealed class HciHostFlowControlTests : IAsyncDisposable
     {
         await _host.DisposeAsync();
         await _link.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_is_created_acl_fragments_wait_for_buffer_credits_and_a_disconnection_returns_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var manager = new LeConnectionManager(_host, aclDataLength: 27, aclPackets: 2);
+        _host.Connections = manager;
+        var connect = manager.ConnectAsync(new BluetoothAddress(0xC10000000001), 1, TimeSpan.FromSeconds(5), null, ct);
+
+        // LE Create Connection (7.8.12): scan 0x0060/0x0030, filter 0, peer random C1:00:00:00:00:01, own public,
+        // interval 0x0018-0x0028, latency 0, supervision 0x0190, CE lengths 0.
+        await ExpectCommandAsync("010D2019" + "6000" + "3000" + "00" + "01" + "0100000000C1" + "00" + "1800" + "2800" + "0000" + "9001" + "0000" + "0000");
+        await ControllerSendsAsync("040F0400010D20");
+        // LE Enhanced Connection Complete [v1] (7.7.65.10): handle 0x0040, central, both RPAs zero, interval 0x0018.
+        await ControllerSendsAsync("043E1F" + "0A" + "00" + "4000" + "00" + "01" + "0100000000C1" + "000000000000" + "000000000000" + "1800" + "0000" + "9001" + "00");
+        var link = await connect;
+        Assert.Equal(0x0040, link.Handle);
+
+        // 60 bytes of ATT + 4 of L2CAP header = 27 + 27 + 10: the third fragment waits for Number Of Completed Packets.
+        var send = link.SendAsync(0x0004, new byte[60], ct);
+        await ExpectCommandAsync("02" + "4000" + "1B00" + "3C000400" + new string('0', 46));
+        await ExpectCommandAsync("02" + "4010" + "1B00" + new string('0', 54));
+        Assert.Equal(0, await AvailableToControllerAsync());
+        await ControllerSendsAsync("0413050140000100");
+        await ExpectCommandAsync("02" + "4010" + "0A00" + new string('0', 20));
+        await send;
+        Assert.Equal(0, manager.CreditsAvailable);
+
+        // A Read Response in two ACL fragments (first automatically flushable, then continuing) reassembles into one PDU.
+        await ControllerSendsAsync("02" + "4020" + "0500" + "04000400" + "0B");
+        await ControllerSendsAsync("02" + "4010" + "0300" + "010203");
+        Assert.Equal("0B010203", Convert.ToHexString(await link.ReceiveAttAsync(ct)));
+
+        // Disconnection Complete (reason 0x08): the credits of the two packets still in the controller come back, readers fail.
+        await ControllerSendsAsync("04050400400008");
+        Assert.Equal(8, await link.Closed.WaitAsync(TimeSpan.FromSeconds(5), ct));
+        Assert.Equal(2, manager.CreditsAvailable);
+        await Assert.ThrowsAsync<LeDisconnectedException>(async () => await link.ReceiveAttAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_connection_attempt_nobody_answers_is_cancelled_and_reported_as_timed_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var manager = new LeConnectionManager(_host, 27, 2);
+        _host.Connections = manager;
+        var connect = manager.ConnectAsync(new BluetoothAddress(0xC10000000001), 1, TimeSpan.FromMilliseconds(200), null, ct);
+        await ExpectCommandAsync("010D2019" + "6000" + "3000" + "00" + "01" + "0100000000C1" + "00" + "1800" + "2800" + "0000" + "9001" + "0000" + "0000");
+        await ControllerSendsAsync("040F0400010D20");
+
+        await ExpectCommandAsync("010E2000");
+        await ControllerSendsAsync("040E04010E2000");
+        // The cancelled attempt ends with LE Connection Complete, status Unknown Connection Identifier (7.8.13).
+        await ControllerSendsAsync("043E13" + "01" + "02" + new string('0', 34));
+
+        var error = await Assert.ThrowsAsync<LeConnectionFailedException>(() => connect);
+        Assert.True(error.TimedOut);
     }
 
     private async Task ExpectCommandAsync(string hex)

@@ -45,7 +45,7 @@ public class HciCommandEncodingTests
     public void Event_masks_are_little_endian_and_enable_le_meta()
     {
         Assert.Equal(Convert.FromHexString("01010C08" + "FFFFFFFFFF1F0020"), HciCommands.SetEventMask(HciCommands.DefaultEventMask).ToH4Packet());
-        Assert.Equal(Convert.FromHexString("01012008" + "0210000000000000"), HciCommands.LeSetEventMask(HciCommands.DefaultLeEventMask).ToH4Packet());
+        Assert.Equal(Convert.FromHexString("01012008" + "0312000000000000"), HciCommands.LeSetEventMask(HciCommands.DefaultLeEventMask).ToH4Packet());
     }
 
     [Fact]

@@ -171,7 +171,9 @@ function renderConfig(config) {
     const row = document.createElement('tr');
     const fmt = (c) => c ? [c.txPowerDbm !== undefined && c.txPowerDbm !== null ? `${c.txPowerDbm} dBm` : '', c.intervalMs ? `${c.intervalMs} ms` : ''].filter(Boolean).join(', ') || '—' : '—';
     cell(row, b.beaconId); cell(row, fmt(b.desired)); cell(row, fmt(b.reported));
-    cell(row, b.reported ? `${b.reported.state}${b.reported.reason ? ': ' + b.reported.reason : ''}` : 'pending');
+    const stateCell = cell(row, b.reported ? `${b.reported.state}${b.reported.reason ? ': ' + b.reported.reason : ''}${b.reported.verified === false ? ' (not heard since)' : ''}` : 'pending');
+    if (b.reported && b.reported.detail) stateCell.title = b.reported.detail;
+    row.addEventListener('click', () => { $('config-id').value = b.beaconId; });
     return row;
   }));
 }
@@ -224,6 +226,11 @@ async function main() {
   $('beacon-filter').addEventListener('input', () => state.status && renderRadio(state.status.radio));
   $('nfc-read').addEventListener('click', () => runAction($('nfc-result'), () => api('POST', '/api/nfc/read')));
   $('nfc-write').addEventListener('submit', (e) => { e.preventDefault(); runAction($('nfc-result'), () => api('POST', '/api/nfc/write-url', { url: $('nfc-url').value })); });
+  $('config-set').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const number = (id) => $(id).value === '' ? null : Number($(id).value);
+    runAction($('config-result'), () => api('POST', '/api/beacon-config/set', { beaconId: $('config-id').value.trim(), txPowerDbm: number('config-tx'), intervalMs: number('config-interval') }));
+  });
   $('selftest-run').addEventListener('click', async () => {
     const list = $('selftest');
     list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'running…' }));
