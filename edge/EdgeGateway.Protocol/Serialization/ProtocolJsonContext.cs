@@ -23,4 +23,6 @@ namespace EdgeGateway.Protocol.Serialization;
 [JsonSerializable(typeof(ReportedConfig))]
 [JsonSerializable(typeof(CommandRequest))]
 [JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(WriteUrlArgs))]
+[JsonSerializable(typeof(ShowCodeArgs))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
