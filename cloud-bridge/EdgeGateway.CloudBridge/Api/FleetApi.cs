@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeGateway.CloudBridge.Config;
+using EdgeGateway.CloudBridge.Connectors.Common;
 using EdgeGateway.CloudBridge.Desired;
 using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.CloudBridge.Observability;
@@ -26,6 +27,7 @@ internal static partial class FleetApi
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter(new TokenAuthentication(options.Api));
         api.MapGet("/", () => Results.Json(FleetResources.All.ToDictionary(r => r.Name, r => $"/api/v1/{r.Name}/")));
+        api.MapGet("/connectors/", (ConnectorStatusBoard board) => Results.Json(ConnectorStatusJson.Body(board.All()), ConnectorStatusJson.Options));
         api.MapGet("/{resource}/", ListAsync);
         api.MapGet("/{resource}/{id:long}/", RetrieveAsync);
         api.MapMethods("/beacons/{id:long}/", [HttpMethods.Put, HttpMethods.Patch], SetDesiredAsync);

@@ -1,3 +1,5 @@
+using EdgeGateway.CloudBridge.Connectors.Common;
+
 namespace EdgeGateway.CloudBridge.Config;
 
 /// <summary>The whole configuration of one bridge instance, bound from appsettings JSON and EDGEGW_BRIDGE_ environment variables.</summary>
@@ -10,4 +12,7 @@ public sealed class BridgeOptions
     public ApiOptions Api { get; } = new();
 
     public IngestOptions Ingest { get; } = new();
+
+    /// <summary>The platform connectors; each is disabled until its section is configured.</summary>
+    public ConnectorsOptions Connectors { get; } = new();
 }

@@ -8,7 +8,7 @@ internal static class BridgeOptionsValidator
     public static string? FirstError(BridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest);
+        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest) ?? options.Connectors.Validate();
     }
 
     private static string? Mqtt(MqttOptions o)

@@ -1,5 +1,6 @@
 using EdgeGateway.CloudBridge.Api;
 using EdgeGateway.CloudBridge.Config;
+using EdgeGateway.CloudBridge.Connectors.Common;
 using EdgeGateway.CloudBridge.Desired;
 using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.CloudBridge.Observability;
@@ -54,6 +55,7 @@ internal static class BridgeHost
         builder.Services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<MqttIngestService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         builder.Services.AddSingleton<DesiredConfigPublisher>();
+        ConnectorServices.Add(builder.Services, options);
 
         var app = builder.Build();
         FleetApi.Map(app, options);

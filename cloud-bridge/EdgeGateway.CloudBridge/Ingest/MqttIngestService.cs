@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using EdgeGateway.CloudBridge.Config;
+using EdgeGateway.CloudBridge.Connectors.Common;
 using EdgeGateway.CloudBridge.Observability;
 using EdgeGateway.CloudBridge.Store;
 using Microsoft.Extensions.Hosting;
@@ -24,14 +25,19 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
     private readonly IFleetStore _store;
     private readonly BridgeMetrics _metrics;
     private readonly ILogger<MqttIngestService> _logger;
+    private readonly ConnectorBacklog _connectors;
+    private readonly TimeProvider _time;
     private readonly MessageParser _parser;
     private readonly IMqttClient _client;
     private readonly Channel<PendingMessage> _pending = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<string> _loggedReasons = [];
     private long _pendingCount;
 
-    public MqttIngestService(BridgeOptions options, IFleetStore store, BridgeMetrics metrics, ILogger<MqttIngestService> logger)
+    public MqttIngestService(
+        BridgeOptions options, IFleetStore store, BridgeMetrics metrics, ConnectorBacklog connectors, TimeProvider time, ILogger<MqttIngestService> logger)
     {
+        _connectors = connectors;
+        _time = time;
         _options = options;
         _store = store;
         _metrics = metrics;
@@ -160,6 +166,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
                 batch.Clear();
                 await FillAsync(reader, batch, cancellationToken);
                 var outcomes = await CommitWithRetryAsync(batch, cancellationToken);
+                QueueForConnectors(batch, outcomes);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     Count(batch[i].Message, outcomes[i]);
@@ -239,6 +246,24 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
     }
 
     private const int PoisonAttempts = 3;
+
+    /// <summary>
+    /// Hands the batch's new events to the connectors' durable queues before the batch is acknowledged. A failure
+    /// here is logged and counted but does not hold ingest: the fleet store already has the data, and a redelivery
+    /// would be deduplicated anyway.
+    /// </summary>
+    private void QueueForConnectors(List<PendingMessage> batch, IReadOnlyList<CommitResult> outcomes)
+    {
+        try
+        {
+            _connectors.Enqueue(ConnectorEventSource.From([.. batch.Select(p => p.Message)], outcomes, _time.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or UnauthorizedAccessException)
+        {
+            _metrics.Add("edgegw_bridge_connector_enqueue_failures_total");
+            LogEnqueueFailed(batch.Count, ex.Message);
+        }
+    }
 
     private async Task<IReadOnlyList<CommitResult>> CommitOneByOneAsync(List<PendingMessage> batch, CancellationToken cancellationToken)
     {
@@ -333,7 +358,10 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
         }
     }
 
-    public async Task PublishRetainedAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task PublishRetainedAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        PublishAsync(topic, payload, retain: true, cancellationToken);
+
+    public async Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
         {
@@ -344,7 +372,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
             .WithTopic(topic)
             .WithPayload(payload.ToArray())
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag()
+            .WithRetainFlag(retain)
             .Build();
         var result = await _client.PublishAsync(message, cancellationToken);
         if (!result.IsSuccess)
@@ -388,6 +416,9 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a stale status of gateway '{GatewayId}' (session {Session}, online {Online}): a newer session is known")]
     private partial void LogStaleStatus(string gatewayId, long session, bool online);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the connector events of {Count} committed messages: {Reason}")]
+    private partial void LogEnqueueFailed(int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "PUBACK not sent (connection gone, the broker will redeliver): {Reason}")]
     private partial void LogAckFailed(string reason);

@@ -27,6 +27,16 @@ public sealed class BridgeMetrics
         ["edgegw_bridge_mqtt_connects_total"] = ("counter", "Successful broker connections."),
         ["edgegw_bridge_pending_messages"] = ("gauge", "Messages received and not yet acknowledged."),
         ["edgegw_bridge_desired_published_total"] = ("counter", "Retained config/desired documents published."),
+        ["edgegw_bridge_connector_events_total"] = ("counter", "Fleet events queued for a connector, by connector."),
+        ["edgegw_bridge_connector_delivered_total"] = ("counter", "Queued events a connector completed, by connector."),
+        ["edgegw_bridge_connector_failures_total"] = ("counter", "Batches a connector could not complete (kept and retried later), by connector."),
+        ["edgegw_bridge_connector_requests_total"] = ("counter", "HTTP attempts to a platform, by connector and status code (none: timeout or no connection)."),
+        ["edgegw_bridge_connector_retries_total"] = ("counter", "HTTP retries after a transient failure, by connector."),
+        ["edgegw_bridge_connector_circuit_open"] = ("gauge", "1 while a connector's circuit breaker is open."),
+        ["edgegw_bridge_connector_queue_depth"] = ("gauge", "Events waiting in a connector's durable queue."),
+        ["edgegw_bridge_connector_shed_total"] = ("counter", "Events dropped from a connector's queue (full queue or unreadable row), by connector."),
+        ["edgegw_bridge_connector_enqueue_failures_total"] = ("counter", "Committed batches whose connector events could not be queued."),
+        ["edgegw_bridge_connector_skipped_total"] = ("counter", "Items a connector deliberately did not forward (unknown on the platform, coalesced, no site), by connector and reason."),
     };
 
     private readonly ConcurrentDictionary<(string Name, string Labels), StrongBox<double>> _values = new();

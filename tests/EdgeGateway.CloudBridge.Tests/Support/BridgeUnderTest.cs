@@ -50,6 +50,7 @@ public sealed class BridgeUnderTest : IAsyncDisposable
         options.Mqtt.SharedGroup = $"g{Guid.NewGuid():N}";
         options.Mqtt.ReconnectDelayMs = 100;
         options.Store.LiteDbPath = Path.Combine(directory.FullName, "fleet.db");
+        options.Connectors.QueuePath = Path.Combine(directory.FullName, "connectors.db");
         options.Api.Url = $"http://127.0.0.1:{FreePort.Next()}";
         options.Api.Tokens.Add(Token);
         configure?.Invoke(options);
