@@ -1,3 +1,4 @@
+using EdgeGateway.CloudBridge.Actions;
 using EdgeGateway.CloudBridge.Connectors.Common;
 
 namespace EdgeGateway.CloudBridge.Config;
@@ -15,4 +16,7 @@ public sealed class BridgeOptions
 
     /// <summary>The platform connectors; each is disabled until its section is configured.</summary>
     public ConnectorsOptions Connectors { get; } = new();
+
+    /// <summary>The NFC rule table: which tap triggers which connector action.</summary>
+    public NfcActionsOptions NfcActions { get; } = new();
 }

@@ -1,4 +1,0 @@
-namespace EdgeGateway.Testing.Fakes.BeeLiked;
-
-/// <summary>A promotion; entry links need the EntryLink add-on enabled on it.</summary>
-public sealed record BeeLikedPromotion(long Id, string Name, string Status, string MicrositeUrl, bool EntryLinkEnabled, IReadOnlyList<string> FieldSlugs);

@@ -1,4 +1,0 @@
-namespace EdgeGateway.Testing.Fakes.WifiVouchers;
-
-/// <summary>A venue (a shop with the platform's Wi-Fi) of one team.</summary>
-public sealed record WifiVenue(long Id, string Team, string Name, string Address);
