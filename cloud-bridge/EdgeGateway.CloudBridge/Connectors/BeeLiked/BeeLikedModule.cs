@@ -9,7 +9,7 @@ namespace EdgeGateway.CloudBridge.Connectors.BeeLiked;
 /// <summary>Plugs the BeeLiked connector into the bridge when `Connectors:BeeLiked` is configured.</summary>
 public sealed class BeeLikedModule : IConnectorModule
 {
-    public string Name => BeeLikedConnector.ConnectorName;
+    public string Name => BeeLikedEntryAction.ConnectorName;
 
     public PlatformHttpOptions Section(BridgeOptions options)
     {
@@ -29,7 +29,7 @@ public sealed class BeeLikedModule : IConnectorModule
             var authenticator = new BeeLikedAuthenticator(section, redactor, time);
             var client = new PlatformClient(Name, section, redactor, sp.GetRequiredService<ConnectorStatusBoard>(), time, sp.GetRequiredService<ILoggerFactory>(), authenticator);
             authenticator.Client = client;
-            return new BeeLikedConnector(client, section, sp.GetRequiredService<NfcActionRunner>());
+            return new ActionConnector(Name, new BeeLikedEntryAction(client, section), sp.GetRequiredService<NfcActionRunner>());
         });
     }
 }

@@ -120,7 +120,7 @@ public sealed partial class WifiVoucherMaintenance(
         }
         catch (Exception ex) when (ex is PlatformException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
         {
-            board.RecordFailure(WifiVoucherConnector.ConnectorName, ex.Message);
+            board.RecordFailure(WifiVoucherAction.ConnectorName, ex.Message);
             LogFailed(ex.Message);
         }
     }

@@ -9,7 +9,7 @@ namespace EdgeGateway.CloudBridge.Connectors.WifiVouchers;
 /// <summary>Plugs the Wi-Fi voucher connector (action, clean-up, footfall) into the bridge when `Connectors:WifiVouchers` is configured.</summary>
 public sealed class WifiVouchersModule : IConnectorModule
 {
-    public string Name => WifiVoucherConnector.ConnectorName;
+    public string Name => WifiVoucherAction.ConnectorName;
 
     public PlatformHttpOptions Section(BridgeOptions options)
     {
@@ -29,8 +29,8 @@ public sealed class WifiVouchersModule : IConnectorModule
                 sp.GetRequiredService<ILoggerFactory>(), new ApiKeyHeaderAuthenticator("X-API-Key", section.ApiKey!)),
             section));
         services.AddSingleton<WifiVenueDirectory>();
-        services.AddSingleton<WifiVoucherConnector>();
-        services.AddSingleton<IConnector>(sp => sp.GetRequiredService<WifiVoucherConnector>());
+        services.AddSingleton<WifiVoucherAction>();
+        services.AddSingleton<IConnector>(sp => new ActionConnector(Name, sp.GetRequiredService<WifiVoucherAction>(), sp.GetRequiredService<NfcActionRunner>()));
         services.AddSingleton<WifiVoucherMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<WifiVoucherMaintenance>());
     }

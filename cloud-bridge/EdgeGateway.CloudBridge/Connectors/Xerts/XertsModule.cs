@@ -9,7 +9,7 @@ namespace EdgeGateway.CloudBridge.Connectors.Xerts;
 /// <summary>Plugs the Xerts connector into the bridge when `Connectors:Xerts` is configured.</summary>
 public sealed class XertsModule : IConnectorModule
 {
-    public string Name => XertsConnector.ConnectorName;
+    public string Name => XertsCouponAction.ConnectorName;
 
     public PlatformHttpOptions Section(BridgeOptions options)
     {
@@ -25,6 +25,6 @@ public sealed class XertsModule : IConnectorModule
         services.AddSingleton(sp => new XertsClient(new PlatformClient(
             Name, section, new SecretRedactor(section.ApiKey), sp.GetRequiredService<ConnectorStatusBoard>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(), new ApiKeyHeaderAuthenticator("API-Key", section.ApiKey!))));
-        services.AddSingleton<IConnector>(sp => new XertsConnector(sp.GetRequiredService<XertsClient>(), section, sp.GetRequiredService<NfcActionRunner>()));
+        services.AddSingleton<IConnector>(sp => new ActionConnector(Name, new XertsCouponAction(sp.GetRequiredService<XertsClient>(), section), sp.GetRequiredService<NfcActionRunner>()));
     }
 }

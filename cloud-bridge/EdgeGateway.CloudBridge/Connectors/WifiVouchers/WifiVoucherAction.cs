@@ -10,21 +10,15 @@ namespace EdgeGateway.CloudBridge.Connectors.WifiVouchers;
 /// and limits) and show its code on the gateway. The code is derived from the tap's identity, so a retry
 /// after a cut-off attempt asks for the same code and the platform's "code already taken" means it was made.
 /// </summary>
-public sealed class WifiVoucherConnector(WifiVoucherClient client, WifiVenueDirectory venues, WifiVouchersOptions options, NfcActionRunner runner, TimeProvider time)
-    : IConnector, INfcActionPlatform
+public sealed class WifiVoucherAction(WifiVoucherClient client, WifiVenueDirectory venues, WifiVouchersOptions options, TimeProvider time) : INfcActionPlatform
 {
     public const string ConnectorName = "wifi-vouchers";
 
     // Crockford-style: no I, L, O, U, so a code read aloud or typed from a screen is not misread.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public string Name => ConnectorName;
 
     public string Action => NfcActionKinds.WifiVoucher;
-
-    public bool Wants(ConnectorEvent connectorEvent) => runner.Wants(connectorEvent, Action);
-
-    public Task HandleAsync(IReadOnlyList<ConnectorEvent> batch, CancellationToken cancellationToken) => runner.RunAsync(batch, this, cancellationToken);
 
     /// <summary>`{prefix}-` and 8 characters of SHA-256 over the tap key (40 bits: collisions are not a practical concern per team).</summary>
     public static string VoucherCode(string prefix, string tapKey)

@@ -12,17 +12,12 @@ namespace EdgeGateway.CloudBridge.Connectors.BeeLiked;
 /// which writes it on the tag still on the reader (or the next one presented). The ledger keeps the URL, so a
 /// retried tap never asks for a second link; a 400/404 (promotion without the add-on, unknown promotion) is recorded as refused.
 /// </summary>
-public sealed class BeeLikedConnector(PlatformClient client, BeeLikedOptions options, NfcActionRunner runner) : IConnector, INfcActionPlatform
+public sealed class BeeLikedEntryAction(PlatformClient client, BeeLikedOptions options) : INfcActionPlatform
 {
     public const string ConnectorName = "beeliked";
 
-    public string Name => ConnectorName;
 
     public string Action => NfcActionKinds.PromotionEntry;
-
-    public bool Wants(ConnectorEvent connectorEvent) => runner.Wants(connectorEvent, Action);
-
-    public Task HandleAsync(IReadOnlyList<ConnectorEvent> batch, CancellationToken cancellationToken) => runner.RunAsync(batch, this, cancellationToken);
 
     public async Task<NfcActionOutcome> RunAsync(NfcActionRequest request, CancellationToken cancellationToken)
     {

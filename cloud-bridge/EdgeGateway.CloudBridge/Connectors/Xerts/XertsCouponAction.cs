@@ -9,17 +9,12 @@ namespace EdgeGateway.CloudBridge.Connectors.Xerts;
 /// code on the gateway. A retried tap never issues twice: the ledger holds the code, and a tap whose
 /// earlier attempt was cut off first looks for an unredeemed coupon the device already has at the site.
 /// </summary>
-public sealed class XertsConnector(XertsClient xerts, XertsOptions options, NfcActionRunner runner) : IConnector, INfcActionPlatform
+public sealed class XertsCouponAction(XertsClient xerts, XertsOptions options) : INfcActionPlatform
 {
     public const string ConnectorName = "xerts";
 
-    public string Name => ConnectorName;
 
     public string Action => NfcActionKinds.Coupon;
-
-    public bool Wants(ConnectorEvent connectorEvent) => runner.Wants(connectorEvent, Action);
-
-    public Task HandleAsync(IReadOnlyList<ConnectorEvent> batch, CancellationToken cancellationToken) => runner.RunAsync(batch, this, cancellationToken);
 
     public async Task<NfcActionOutcome> RunAsync(NfcActionRequest request, CancellationToken cancellationToken)
     {
