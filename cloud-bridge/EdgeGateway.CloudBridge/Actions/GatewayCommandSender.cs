@@ -12,8 +12,9 @@ namespace EdgeGateway.CloudBridge.Actions;
 /// Publishes an action's answer to the gateway that reported the tap: `gw/v1/{gatewayId}/cmd/{requestId}`,
 /// QoS 1, not retained (a retained command would run again on every reconnect). The request id is derived
 /// from the tap, so a command published twice (a retry after a lost PUBACK) carries the same id.
+/// The publisher is resolved on first use: it is the ingest service, which itself needs the connectors.
 /// </summary>
-public sealed class GatewayCommandSender(IMqttPublisher mqtt, NfcActionsOptions options, TimeProvider time)
+public sealed class GatewayCommandSender(Func<IMqttPublisher> mqtt, NfcActionsOptions options, TimeProvider time)
 {
     /// <summary>`nfc-` and 24 hex digits of SHA-256 over the tap key: a valid topic level, the same for every retry.</summary>
     public static string RequestId(string tapKey) =>
@@ -36,7 +37,7 @@ public sealed class GatewayCommandSender(IMqttPublisher mqtt, NfcActionsOptions 
             Args = args,
             ExpiresAt = time.GetUtcNow().AddSeconds(options.CommandTtlSeconds),
         };
-        await mqtt.PublishAsync(
+        await mqtt().PublishAsync(
             GatewayTopics.Command(action.GatewayId, requestId),
             JsonSerializer.SerializeToUtf8Bytes(request, ProtocolJsonContext.Default.CommandRequest),
             retain: false,

@@ -1,4 +1,5 @@
 using EdgeGateway.CloudBridge.Config;
+using EdgeGateway.CloudBridge.Ingest;
 using EdgeGateway.CloudBridge.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ internal static class NfcActionServices
         services.TryAddSingleton<NfcActionRules>();
         // Both fleet stores keep the ledger next to the fleet, in the same database.
         services.TryAddSingleton(sp => (INfcActionLedger)sp.GetRequiredService<IFleetStore>());
-        services.TryAddSingleton<GatewayCommandSender>();
+        services.TryAddSingleton(sp => new GatewayCommandSender(
+            () => sp.GetRequiredService<IMqttPublisher>(), sp.GetRequiredService<NfcActionsOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<NfcActionRunner>();
     }
 }

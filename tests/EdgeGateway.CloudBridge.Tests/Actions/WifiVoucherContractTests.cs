@@ -27,7 +27,7 @@ public sealed class WifiVoucherContractTests : IAsyncLifetime
     {
         await _fake.StartAsync(Ct);
         _options = PlatformClients.Fast(new WifiVouchersOptions { ApiKey = Key, Team = "acme", PageSize = 2 }, _fake.ApiUrl);
-        _client = new WifiVoucherClient(PlatformClients.Create("wifi-vouchers", _options, new ApiKeyHeaderAuthenticator("X-API-Key", Key), null, Key), _options);
+        _client = new WifiVoucherClient(PlatformClients.Create("wifivouchers", _options, new ApiKeyHeaderAuthenticator("X-API-Key", Key), null, Key), _options);
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -91,7 +91,7 @@ public sealed class WifiVoucherContractTests : IAsyncLifetime
     public async Task A_wrong_key_is_a_final_401_and_the_key_never_appears_in_the_error()
     {
         var options = PlatformClients.Fast(new WifiVouchersOptions { ApiKey = "wrong-key-0123456789", Team = "acme" }, _fake.ApiUrl);
-        var client = new WifiVoucherClient(PlatformClients.Create("wifi-vouchers", options, new ApiKeyHeaderAuthenticator("X-API-Key", "wrong-key-0123456789"), null, "wrong-key-0123456789"), options);
+        var client = new WifiVoucherClient(PlatformClients.Create("wifivouchers", options, new ApiKeyHeaderAuthenticator("X-API-Key", "wrong-key-0123456789"), null, "wrong-key-0123456789"), options);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.CreateVoucherAsync(new WifiVoucherRequest("EGW-1", 1, 1, null, null, null, null), Ct));
 

@@ -83,6 +83,24 @@ public sealed class SimulatedGateway : IAsyncDisposable
         return received;
     }
 
+    /// <summary>Subscribes to this gateway's commands (`cmd/+`); every command received lands in the returned channel.</summary>
+    public async Task<System.Threading.Channels.ChannelReader<Protocol.Commands.CommandRequest>> WatchCommandsAsync()
+    {
+        var received = System.Threading.Channels.Channel.CreateUnbounded<Protocol.Commands.CommandRequest>();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (GatewayTopics.TryParse(e.ApplicationMessage.Topic, out var topic, out _) && topic.Kind == TopicKind.Command && topic.GatewayId == GatewayId)
+            {
+                var reader = new Utf8JsonReader(e.ApplicationMessage.Payload);
+                received.Writer.TryWrite(JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.CommandRequest)!);
+            }
+
+            return Task.CompletedTask;
+        };
+        await _client.SubscribeAsync(GatewayTopics.CommandFilter(GatewayId), MqttQualityOfServiceLevel.AtLeastOnce, TestContext.Current.CancellationToken);
+        return received.Reader;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)

@@ -12,7 +12,7 @@ namespace EdgeGateway.CloudBridge.Connectors.WifiVouchers;
 /// </summary>
 public sealed class WifiVoucherAction(WifiVoucherClient client, WifiVenueDirectory venues, WifiVouchersOptions options, TimeProvider time) : INfcActionPlatform
 {
-    public const string ConnectorName = "wifi-vouchers";
+    public const string ConnectorName = "wifivouchers";
 
     // Crockford-style: no I, L, O, U, so a code read aloud or typed from a screen is not misread.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

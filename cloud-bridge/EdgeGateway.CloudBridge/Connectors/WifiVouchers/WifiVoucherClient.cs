@@ -77,7 +77,7 @@ public sealed class WifiVoucherClient(PlatformClient client, WifiVouchersOptions
         var root = body.RootElement;
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
-            throw new PlatformException($"wifi-vouchers: {url.AbsolutePath} answered without a data array");
+            throw new PlatformException($"wifivouchers: {url.AbsolutePath} answered without a data array");
         }
 
         var next = root.TryGetProperty("next_page_url", out var n) && n.ValueKind == JsonValueKind.String ? new Uri(n.GetString()!, UriKind.RelativeOrAbsolute) : null;
