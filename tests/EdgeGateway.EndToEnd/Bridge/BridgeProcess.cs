@@ -43,7 +43,8 @@ public sealed class BridgeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<BridgeProcess> StartAsync(int mqttPort, string clientId, string group, string postgres)
+    /// <param name="settings">Further `Key=Value` settings passed as `--set` (connectors, NFC rules).</param>
+    public static async Task<BridgeProcess> StartAsync(int mqttPort, string clientId, string group, string postgres, IReadOnlyList<string>? settings = null)
     {
         var apiPort = FreePort.Next();
         var bridge = new BridgeProcess(
@@ -57,6 +58,7 @@ public sealed class BridgeProcess : IAsyncDisposable
             "--set", $"Store:PostgresConnectionString={postgres}",
             "--set", $"Api:Url=http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
             "--set", $"Api:Tokens:0={Token}",
+            .. (settings ?? []).SelectMany(setting => new[] { "--set", setting }),
         ], apiPort);
         await bridge.StartAgainAsync();
         return bridge;
