@@ -101,5 +101,35 @@ public static class FleetResources
         ResourceField.Time("created"),
         ResourceField.Time("updated"));
 
-    public static IReadOnlyList<ResourceSchema> All { get; } = [Gateways, Beacons, NfcTags, Sites, Streams];
+    /// <summary>What each NFC tap's rule did: one row per tap (keyed by gateway/stream/seq), the issued code or URL, and the command sent back.</summary>
+    public static ResourceSchema NfcActions { get; } = new(
+        "nfc-actions", "nfc_actions", "-updated",
+        ResourceField.Integer("id"),
+        ResourceField.Text("tap_key", search: true),
+        ResourceField.Text("rule", search: true),
+        ResourceField.Code("action", search: true),
+        ResourceField.Text("gateway_id", search: true),
+        ResourceField.Text("site", search: true),
+        ResourceField.Text("uid", search: true),
+        ResourceField.Code("state", search: true),
+        ResourceField.Integer("attempts"),
+        ResourceField.Text("result", search: true),
+        ResourceField.Text("detail"),
+        ResourceField.Text("command_id"),
+        ResourceField.Time("created"),
+        ResourceField.Time("updated"));
+
+    /// <summary>Visitor counts per site from the platforms that have them (the Wi-Fi platform's customer visits).</summary>
+    public static ResourceSchema Footfall { get; } = new(
+        "footfall", "site_footfall", "site",
+        ResourceField.Integer("id"),
+        ResourceField.Text("site", search: true),
+        ResourceField.Code("platform", search: true),
+        ResourceField.Text("venue", search: true),
+        ResourceField.Integer("visits"),
+        ResourceField.Text("window_from"),
+        ResourceField.Text("window_to"),
+        ResourceField.Time("updated"));
+
+    public static IReadOnlyList<ResourceSchema> All { get; } = [Gateways, Beacons, NfcTags, Sites, Streams, NfcActions, Footfall];
 }

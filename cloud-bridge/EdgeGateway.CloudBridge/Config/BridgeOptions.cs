@@ -1,3 +1,4 @@
+using EdgeGateway.CloudBridge.Actions;
 using EdgeGateway.CloudBridge.Connectors.Common;
 
 namespace EdgeGateway.CloudBridge.Config;
@@ -18,4 +19,7 @@ public sealed class BridgeOptions
 
     /// <summary>Gap repair: asking gateways to resend what the bridge never received.</summary>
     public RepairOptions Repair { get; } = new();
+
+    /// <summary>The NFC rule table: which tap triggers which connector action.</summary>
+    public NfcActionsOptions NfcActions { get; } = new();
 }

@@ -1,3 +1,4 @@
+using EdgeGateway.CloudBridge.Actions;
 using EdgeGateway.Protocol.Topics;
 
 namespace EdgeGateway.CloudBridge.Config;
@@ -8,7 +9,7 @@ internal static class BridgeOptionsValidator
     public static string? FirstError(BridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest) ?? Repair(options.Repair) ?? options.Connectors.Validate();
+        return Mqtt(options.Mqtt) ?? Store(options.Store) ?? Api(options.Api) ?? Ingest(options.Ingest) ?? Repair(options.Repair) ?? options.Connectors.Validate() ?? NfcActionsValidation.FirstError(options);
     }
 
     private static string? Mqtt(MqttOptions o)

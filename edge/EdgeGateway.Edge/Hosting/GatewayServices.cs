@@ -73,6 +73,7 @@ public static class GatewayServices
     {
         services.AddNfcTagService(configuration);
         services.AddSingleton<ICommandHandler, WriteUrlCommand>();
+        services.AddSingleton<ICommandHandler, ShowCodeCommand>();
         services.AddSingleton<NfcDiagnostics>();
         AddDiagnostics<NfcDiagnostics>(services);
     }

@@ -6,7 +6,7 @@ using EdgeGateway.Edge.SelfTest;
 namespace EdgeGateway.Edge.Nfc;
 
 /// <summary>The PN532 reader for the page, the watchdog, Prometheus and the self-test.</summary>
-public sealed class NfcDiagnostics(NfcReaderHealth health, NfcRecentTaps recent)
+public sealed class NfcDiagnostics(NfcReaderHealth health, NfcRecentTaps recent, NfcShownCodes codes)
     : IStatusContributor, IHealthSource, IMetricsContributor, ISelfTestCheck
 {
     string IStatusContributor.Name => "nfc";
@@ -29,6 +29,7 @@ public sealed class NfcDiagnostics(NfcReaderHealth health, NfcRecentTaps recent)
             writesSucceeded = status.WritesSucceeded,
             writesFailed = status.WritesFailed,
             recentTaps = recent.Recent(),
+            shownCodes = codes.Recent(),
         };
     }
 

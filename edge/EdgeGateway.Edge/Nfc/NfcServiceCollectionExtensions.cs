@@ -22,6 +22,7 @@ public static class NfcServiceCollectionExtensions
         services.TryAddSingleton<NfcWriteJobs>();
         services.TryAddSingleton<NfcReaderHealth>();
         services.TryAddSingleton<NfcRecentTaps>();
+        services.TryAddSingleton<NfcShownCodes>();
         services.AddHostedService<NfcTagService>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace EdgeGateway.Edge.Nfc;
 /// </summary>
 public sealed class WriteUrlCommand(NfcWriteJobs jobs) : ICommandHandler
 {
-    public const string CommandName = "nfc.write-url";
+    public const string CommandName = NfcCommandNames.WriteUrl;
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
     public string Name => CommandName;

@@ -25,4 +25,6 @@ namespace EdgeGateway.Protocol.Serialization;
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(OutboxResendArgs))]
 [JsonSerializable(typeof(OutboxResendResult))]
+[JsonSerializable(typeof(WriteUrlArgs))]
+[JsonSerializable(typeof(ShowCodeArgs))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -35,11 +35,12 @@ public sealed class BridgeUnderTest : IAsyncDisposable
 
     public IFleetStore Store => _app.Services.GetRequiredService<IFleetStore>();
 
+    /// <summary>The bridge's own services, for tests that hand work to a connector directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public BridgeMetrics Metrics => _app.Services.GetRequiredService<BridgeMetrics>();
 
     public bool IsConnected => _app.Services.GetRequiredService<IMqttPublisher>().IsConnected;
-
-    public IServiceProvider Services => _app.Services;
 
     public static async Task<BridgeUnderTest> StartAsync(int mqttPort, Action<BridgeOptions>? configure = null, TimeProvider? time = null, CapturedLogs? logs = null)
     {

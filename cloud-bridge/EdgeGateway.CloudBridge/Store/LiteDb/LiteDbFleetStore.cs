@@ -12,7 +12,7 @@ namespace EdgeGateway.CloudBridge.Store.LiteDb;
 /// LiteDB transaction followed by a checkpoint, because LiteDB 5.0 does not fsync on commit and the
 /// ingest acknowledges to the broker as soon as this returns.
 /// </summary>
-public sealed class LiteDbFleetStore : IFleetStore
+public sealed partial class LiteDbFleetStore : IFleetStore
 {
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -54,6 +54,7 @@ public sealed class LiteDbFleetStore : IFleetStore
             Tags.EnsureIndex("uid", unique: true);
             Streams.EnsureIndex("key", unique: true);
             Sites.EnsureIndex("name", unique: true);
+            EnsureActionIndexes();
         }
 
         return Task.CompletedTask;

@@ -13,7 +13,7 @@ namespace EdgeGateway.CloudBridge.Store.Postgres;
 /// key order so concurrent instances wait for each other instead of deadlocking; a deadlock or
 /// serialization failure that still happens is retried here.
 /// </summary>
-public sealed class PostgresFleetStore : IFleetStore
+public sealed partial class PostgresFleetStore : IFleetStore
 {
     private const int MaxAttempts = 5;
 

@@ -123,6 +123,35 @@ internal static class PostgresMigrations
                 ADD COLUMN repair_requested timestamptz,
                 ADD COLUMN repair_requests bigint NOT NULL DEFAULT 0;
             """),
+        (3, """
+            CREATE TABLE nfc_actions (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tap_key text NOT NULL UNIQUE,
+                rule text NOT NULL,
+                action text NOT NULL,
+                gateway_id text NOT NULL,
+                site text,
+                uid text NOT NULL,
+                state text NOT NULL,
+                attempts bigint NOT NULL,
+                result text,
+                detail text,
+                command_id text,
+                created timestamptz NOT NULL,
+                updated timestamptz NOT NULL);
+            CREATE INDEX nfc_actions_site ON nfc_actions (site);
+
+            CREATE TABLE site_footfall (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                site text NOT NULL,
+                platform text NOT NULL,
+                venue text NOT NULL,
+                visits bigint NOT NULL,
+                window_from text NOT NULL,
+                window_to text NOT NULL,
+                updated timestamptz NOT NULL,
+                UNIQUE (site, platform));
+            """),
     ];
 
     // Beacons and streams are rewritten on every batch. Free space in each page (fillfactor) and no index on

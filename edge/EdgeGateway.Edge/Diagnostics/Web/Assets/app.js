@@ -162,6 +162,11 @@ function renderNfc(nfc) {
     cell(row, (t.ndef || []).map(r => r.uri || r.text || r.type || '').join(' | ') || '—');
     return row;
   }));
+  $('codes').tBodies[0].replaceChildren(...(nfc.shownCodes || []).map(c => {
+    const row = document.createElement('tr');
+    cell(row, ago(c.at)); cell(row, c.tagUid || '—'); cell(row, c.kind); cell(row, c.code); cell(row, c.label || '—');
+    return row;
+  }));
 }
 
 function renderConfig(config) {
