@@ -28,9 +28,9 @@ internal static class BridgeOptionsValidator
             return "Mqtt:ClientId: must be 1-128 characters, unique per instance and stable across restarts";
         }
 
-        if (!GatewayTopics.IsValidLevel(o.SharedGroup))
+        if (o.SharedGroup.Length != 0 && !GatewayTopics.IsValidLevel(o.SharedGroup))
         {
-            return $"Mqtt:SharedGroup: '{o.SharedGroup}' is not a valid topic level (1-64 of A-Z a-z 0-9 - _ .)";
+            return $"Mqtt:SharedGroup: '{o.SharedGroup}' is not a valid topic level (1-64 of A-Z a-z 0-9 - _ .), or empty for plain subscriptions";
         }
 
         if (o.SessionExpirySeconds < 0)

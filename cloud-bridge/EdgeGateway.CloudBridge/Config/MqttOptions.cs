@@ -13,7 +13,11 @@ public sealed class MqttOptions
     /// </summary>
     public string ClientId { get; set; } = $"edgegw-bridge-{Environment.MachineName}";
 
-    /// <summary>Shared-subscription group: every instance with the same group splits the fleet's traffic.</summary>
+    /// <summary>
+    /// Shared-subscription group: every instance with the same group splits the fleet's traffic. Empty means plain
+    /// subscriptions, for a broker without `$share/…` (the simulated store's built-in one); then only ONE instance
+    /// may run, or every instance would receive every message.
+    /// </summary>
     public string SharedGroup { get; set; } = "edgegw-bridge";
 
     public string? Username { get; set; }

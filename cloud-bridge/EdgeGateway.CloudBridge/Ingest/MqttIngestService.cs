@@ -43,7 +43,7 @@ internal sealed partial class MqttIngestService : BackgroundService, IMqttPublis
 
     public bool IsConnected => _client.IsConnected;
 
-    public string SharedFilterPrefix => $"$share/{_options.Mqtt.SharedGroup}/";
+    public string SharedFilterPrefix => _options.Mqtt.SharedGroup.Length == 0 ? "" : $"$share/{_options.Mqtt.SharedGroup}/";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -30,12 +30,17 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private readonly Lock _appendLock = new();
     private readonly Dictionary<string, OutboxStream> _streams = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _appendSignal = new(0);
+    private readonly SequenceReservations _reservations;
     private AppendTick _current = new();
     private TaskCompletionSource _pendingSignal = NewSignal();
     private LiteDatabase? _db;
     private bool _memoryOnly;
     private string? _lastStorageError;
     private string? _corruptFileMovedTo;
+    private string? _numberingResumed;
+    private string? _resumedAbove;
+    private bool _numberFromClock;
+    private long _reservationFailures;
     private long _rejected;
     private long _generation;
     private long _lastSession;
@@ -51,21 +56,37 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         _time = time;
         _logger = logger;
         _lastCheckpoint = time.GetUtcNow();
+        _reservations = SequenceReservations.Load(_options.DatabasePath + ".seq");
+        if (_reservations.LoadProblem is not null)
+        {
+            _logger.LogWarning("Outbox: sequence reservation file {Path} is unusable ({Problem}); it will be rewritten", _reservations.Path, _reservations.LoadProblem);
+        }
+
         lock (_gate)
         {
             Open(allowMoveAside: true);
         }
 
-        if (_corruptFileMovedTo is not null)
+        if (_corruptFileMovedTo is not null || _numberingResumed is not null)
         {
             // The cloud must hear that history may be missing, not only the local log.
-            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+            var details = new Dictionary<string, string>
             {
-                ["kind"] = "outbox.corrupt-file-moved-aside",
-                ["movedTo"] = _corruptFileMovedTo,
+                ["kind"] = _corruptFileMovedTo is not null ? "outbox.corrupt-file-moved-aside" : "outbox.database-missing",
+                ["numbering"] = _numberingResumed ?? "",
                 ["at"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            });
-            _ = Enqueue(new PendingItem(StreamNames.Events, json, OutboxPriority.Normal));
+            };
+            if (_corruptFileMovedTo is not null)
+            {
+                details["movedTo"] = _corruptFileMovedTo;
+            }
+
+            if (_resumedAbove is not null)
+            {
+                details["resumedAbove"] = _resumedAbove;
+            }
+
+            _ = Enqueue(new PendingItem(StreamNames.Events, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(details), OutboxPriority.Normal));
         }
     }
 
@@ -97,6 +118,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     MemoryOnly = _memoryOnly,
                     LastStorageError = _lastStorageError,
                     CorruptFileMovedTo = _corruptFileMovedTo,
+                    NumberingResumed = _numberingResumed,
+                    ReservationFailures = Interlocked.Read(ref _reservationFailures),
                 };
             }
         }
@@ -435,7 +458,13 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var existed = File.Exists(path);
             _db = OpenAndLoad(path);
+            if (!existed && allowMoveAside && _reservations.FileExisted)
+            {
+                // Numbers were handed out before, but the database that held them is gone (deleted or lost).
+                ResumeNumberingLocked();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -458,7 +487,38 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             _corruptFileMovedTo = movedTo;
             _streams.Clear();
             _db = OpenAndLoad(path);
+            ResumeNumberingLocked();
         }
+    }
+
+    /// <summary>
+    /// A new database replaces one that held history: every stream continues above the numbers reserved on disk,
+    /// or, without a usable reservation file, above the clock in milliseconds (the last resort: a Pi without a
+    /// real-time clock may boot near 1970 before NTP, which is why the reservation file exists at all).
+    /// </summary>
+    private void ResumeNumberingLocked()
+    {
+        if (!_reservations.FileExisted)
+        {
+            _numberFromClock = true;
+            _numberingResumed = "from the clock: no usable sequence reservation file";
+            _logger.LogError("Outbox: database history is gone and no reservation file was found; numbering resumes from the clock");
+            return;
+        }
+
+        foreach (var (name, through) in _reservations.ReservedThrough)
+        {
+            var stream = GetOrCreateLocked(name);
+            stream.NextSeq = Math.Max(stream.NextSeq, through + 1);
+            stream.AckedThrough = stream.SentThrough = stream.TrimmedThrough = stream.NextSeq - 1;
+            SaveStreamLocked(_db!, stream);
+        }
+
+        _db!.Checkpoint();
+        _numberingResumed = "above the reserved sequence numbers";
+        _resumedAbove = string.Join(',', _reservations.ReservedThrough.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));
+        _logger.LogWarning("Outbox: database history is gone; {Count} streams continue above their reserved sequence numbers", _reservations.ReservedThrough.Count);
     }
 
     private static string LogFilePath(string path) =>
@@ -540,7 +600,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
 
         stream = new OutboxStream(name, "q" + _streams.Count.ToString(CultureInfo.InvariantCulture));
-        if (_db is null)
+        if (_db is null || _numberFromClock)
         {
             // No disk to ask for the last sequence number: start above anything it could hold.
             stream.NextSeq = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -575,6 +635,11 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             rows.Add(new OutboxRow(stream.NextSeq++, item.Priority, now, item.Json));
         }
 
+        foreach (var stream in byStream.Keys)
+        {
+            ReserveLocked(stream);
+        }
+
         if (_memoryOnly || _db is null || !TryWriteToDiskLocked(byStream))
         {
             foreach (var (stream, rows) in byStream)
@@ -598,6 +663,23 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
 
         SignalPendingLocked();
+    }
+
+    /// <summary>Before numbers can leave the gateway they must be covered by a reservation on disk.</summary>
+    private void ReserveLocked(OutboxStream stream)
+    {
+        try
+        {
+            _reservations.Cover(stream.Name, stream.NextSeq - 1);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not worth holding items back for: it only matters if the database is also lost later.
+            if (Interlocked.Increment(ref _reservationFailures) == 1)
+            {
+                _logger.LogWarning(ex, "Outbox: cannot write sequence reservations to {Path}", _reservations.Path);
+            }
+        }
     }
 
     private bool TryWriteToDiskLocked(Dictionary<OutboxStream, List<OutboxRow>> byStream)
@@ -680,7 +762,29 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             }
         }
 
-        var db = _db;
+        if (!TryMoveMemoryRowsToDiskLocked(_db))
+        {
+            // LiteDB's writer keeps the first I/O fault and rethrows it on every later write (seen with a disk that
+            // filled up and was freed again), so a file that stays broken gets one fresh open; loading it merges
+            // the disk rows back in front of the memory rows.
+            ReopenLocked();
+            if (_db is null || !TryMoveMemoryRowsToDiskLocked(_db))
+            {
+                return;
+            }
+        }
+
+        foreach (var stream in _streams.Values)
+        {
+            stream.Memory.Clear();
+        }
+
+        _memoryOnly = false;
+        _logger.LogWarning("Outbox: disk {Path} is writable again; memory-only mode ended", _options.DatabasePath);
+    }
+
+    private bool TryMoveMemoryRowsToDiskLocked(LiteDatabase db)
+    {
         try
         {
             db.BeginTrans();
@@ -695,21 +799,29 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
             db.Commit();
             db.Checkpoint();
+            return true;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
             TryRollback(db);
             _lastStorageError = ex.Message;
-            return;
+            return false;
         }
+    }
 
-        foreach (var stream in _streams.Values)
+    private void ReopenLocked()
+    {
+        try
         {
-            stream.Memory.Clear();
+            _db?.Dispose();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            _logger.LogDebug(ex, "Outbox: closing the failed database also failed");
         }
 
-        _memoryOnly = false;
-        _logger.LogWarning("Outbox: disk {Path} is writable again; memory-only mode ended", _options.DatabasePath);
+        _db = null;
+        Open(allowMoveAside: false);
     }
 
     private List<OutboxRow> ReadRowsLocked(OutboxStream stream, long afterSeq, int limit)

@@ -31,6 +31,8 @@ public sealed class OutboxDiagnostics(LiteDbOutbox outbox, IOptions<OutboxOption
             mode = state.MemoryOnly ? "memory" : "disk",
             lastStorageError = state.LastStorageError,
             corruptFileMovedTo = state.CorruptFileMovedTo,
+            numberingResumed = state.NumberingResumed,
+            reservationFailures = state.ReservationFailures,
             lastSync = _uplink?.State.LastPublishAt,
         };
     }
@@ -45,6 +47,7 @@ public sealed class OutboxDiagnostics(LiteDbOutbox outbox, IOptions<OutboxOption
         PrometheusText.Metric(output, "edgegw_outbox_backlog_bytes", "gauge", "Bytes of items waiting to be delivered.", state.BacklogBytes);
         PrometheusText.Metric(output, "edgegw_outbox_memory_only", "gauge", "1 while the database cannot be written and items are kept in memory.", state.MemoryOnly ? 1 : 0);
         PrometheusText.Metric(output, "edgegw_outbox_rejected_total", "counter", "Appends refused (bad stream name, oversized item).", state.Rejected);
+        PrometheusText.Metric(output, "edgegw_outbox_reservation_failures_total", "counter", "Times the sequence reservation file could not be written.", state.ReservationFailures);
         PrometheusText.Header(output, "edgegw_outbox_shed_total", "counter", "Items dropped by the full policy, per stream.");
         foreach (var (stream, count) in state.Shed)
         {

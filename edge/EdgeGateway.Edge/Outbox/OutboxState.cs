@@ -22,4 +22,10 @@ public sealed record OutboxState
 
     /// <summary>Where a corrupt database file was moved at start, when that happened.</summary>
     public string? CorruptFileMovedTo { get; init; }
+
+    /// <summary>How numbering continued after the database's history was lost (moved aside or deleted), when that happened.</summary>
+    public string? NumberingResumed { get; init; }
+
+    /// <summary>Times the sequence reservation file could not be written.</summary>
+    public long ReservationFailures { get; init; }
 }

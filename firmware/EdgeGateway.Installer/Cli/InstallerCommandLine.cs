@@ -12,6 +12,7 @@ internal static class InstallerCommandLine
         root.Subcommands.Add(FleetVerb.Create());
         root.Subcommands.Add(ProvisionVerb.Create());
         root.Subcommands.Add(BundleVerb.Create());
+        root.Subcommands.Add(FlashVerb.Create());
         root.Subcommands.Add(LabelVerb.Create());
         root.Subcommands.Add(SelfTestVerb.Create());
         root.Subcommands.Add(SimulateStoreVerb.Create());

@@ -1,37 +1,32 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace EdgeGateway.Installer.SimulatedStore;
 
 /// <summary>
-/// A whole store on one machine, on loopback: mosquitto, the cloud bridge with its embedded store, and a
+/// A whole store on one machine, on loopback: a broker (mosquitto, else a built-in one), the cloud bridge with its embedded store, and a
 /// gateway with emulated radio and NFC, wired together the way a real shop and cloud are.
 /// </summary>
 public sealed class SimulatedStoreRunner(TextWriter output)
 {
-    public sealed record Settings(string DataDirectory, int BrokerPort, int GatewayPort, int BridgePort, int Beacons);
+    public sealed record Settings(string DataDirectory, int BrokerPort, int GatewayPort, int BridgePort, int Beacons, BrokerChoice Broker = BrokerChoice.Auto);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var mosquitto = FindMosquitto()
-            ?? throw new InvalidOperationException("the simulated store needs mosquitto: sudo apt-get install -y mosquitto");
         Directory.CreateDirectory(settings.DataDirectory);
-        var brokerPort = settings.BrokerPort != 0 ? settings.BrokerPort : FreePort(1883);
-        var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : FreePort(8080);
-        var bridgePort = settings.BridgePort != 0 ? settings.BridgePort : FreePort(8081);
+        var brokerPort = settings.BrokerPort != 0 ? settings.BrokerPort : LoopbackPort.FreeOrAny(1883);
+        var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : LoopbackPort.FreeOrAny(8080);
+        var bridgePort = settings.BridgePort != 0 ? settings.BridgePort : LoopbackPort.FreeOrAny(8081);
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var here = AppContext.BaseDirectory;
 
-        var config = Path.Combine(settings.DataDirectory, "mosquitto.conf");
-        await File.WriteAllTextAsync(config,
-            $"{(Environment.UserName == "root" ? "user root\n" : "")}persistence false\nlog_dest stderr\nlog_type error\nlog_type warning\nlistener {brokerPort} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n",
-            cancellationToken);
+        await using var broker = await StartBrokerAsync(settings, brokerPort, cancellationToken);
+        lock (output)
+        {
+            output.WriteLine($"broker: {broker.Description}");
+        }
 
-        await using var broker = ChildProcess.Start("broker", mosquitto, ["-c", config], output, settings.DataDirectory);
-        await WaitForPortAsync(brokerPort, "mosquitto", broker, cancellationToken);
         await using var bridge = ChildProcess.Start("bridge", Path.Combine(here, "edgegw-bridge"),
         [
             "run", "--set", "Mqtt:Host=127.0.0.1", "--set", $"Mqtt:Port={brokerPort}", "--set", "Mqtt:ClientId=simulated-store-bridge",
+            "--set", $"Mqtt:SharedGroup={(broker.SupportsSharedSubscriptions ? "edgegw-bridge" : "")}",
             "--set", $"Store:LiteDbPath={Path.Combine(settings.DataDirectory, "fleet.db")}",
             "--set", $"Api:Url=http://127.0.0.1:{bridgePort}", "--set", $"Api:Tokens:0={token}",
         ], output, settings.DataDirectory);
@@ -63,7 +58,7 @@ public sealed class SimulatedStoreRunner(TextWriter output)
             output.WriteLine();
             output.WriteLine($"  Diagnostic page:      http://127.0.0.1:{gatewayPort}/   (technician password: {technicianPassword})");
             output.WriteLine($"  Cloud fleet API:      http://127.0.0.1:{bridgePort}/api/v1/beacons/   (Authorization: Token {token})");
-            output.WriteLine($"  MQTT broker:          mqtt://127.0.0.1:{brokerPort}   (topics gw/v1/#)");
+            output.WriteLine($"  MQTT broker:          mqtt://127.0.0.1:{brokerPort}   (topics gw/v1/#; {(broker.SupportsSharedSubscriptions ? "mosquitto" : "built-in")})");
             output.WriteLine($"  Data:                 {settings.DataDirectory}");
             output.WriteLine("  Press Ctrl+C to stop everything.");
             output.WriteLine();
@@ -86,51 +81,25 @@ public sealed class SimulatedStoreRunner(TextWriter output)
         }
     }
 
-    private static readonly string[] MosquittoLocations = ["/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/local/bin/mosquitto"];
-
-    private static string? FindMosquitto() => MosquittoLocations.FirstOrDefault(File.Exists);
-
-    /// <summary>The preferred port when it is free (so the usual URLs work), else any free one.</summary>
-    private static int FreePort(int preferred)
+    private async Task<IStoreBroker> StartBrokerAsync(Settings settings, int port, CancellationToken cancellationToken)
     {
-        foreach (var candidate in new[] { preferred, 0 })
+        var mosquitto = MosquittoStoreBroker.Find();
+        switch (settings.Broker)
         {
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, candidate);
-                listener.Start();
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            catch (SocketException)
-            {
-                // Taken: fall through to an ephemeral port.
-            }
+            case BrokerChoice.Mosquitto when mosquitto is null:
+                throw new InvalidOperationException("--broker mosquitto: mosquitto is not installed (sudo apt-get install -y mosquitto)");
+            case BrokerChoice.Auto or BrokerChoice.Mosquitto when mosquitto is not null:
+                return await MosquittoStoreBroker.StartAsync(mosquitto, port, settings.DataDirectory, output, cancellationToken);
+            default:
+                if (settings.Broker == BrokerChoice.Auto)
+                {
+                    lock (output)
+                    {
+                        output.WriteLine("mosquitto is not installed; using the built-in broker (sudo apt-get install -y mosquitto for the real one)");
+                    }
+                }
+
+                return await BuiltInStoreBroker.StartAsync(port);
         }
-
-        throw new InvalidOperationException("no free TCP port on loopback");
-    }
-
-    private static async Task WaitForPortAsync(int port, string what, ChildProcess process, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{what} exited with code {process.ExitCode} at start; see its output above");
-            }
-
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, cancellationToken);
-            }
-        }
-
-        throw new TimeoutException($"{what} did not listen on 127.0.0.1:{port}");
     }
 }

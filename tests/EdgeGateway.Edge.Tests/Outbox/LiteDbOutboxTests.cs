@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeGateway.Edge.Outbox;
+using EdgeGateway.Testing.Tools;
 
 namespace EdgeGateway.Edge.Tests.Outbox;
 
@@ -151,6 +152,168 @@ public sealed class LiteDbOutboxTests : IDisposable
         Assert.True(outbox.TryTakeNextBatch(10, 1_000_000, out var batch));
         Assert.Equal("events", batch!.Stream);
         Assert.Contains("outbox.corrupt-file-moved-aside", Encoding.UTF8.GetString(batch.Rows[0].Json), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_corrupt_database_numbering_continues_above_everything_handed_out_before()
+    {
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 3);
+            await AppendAsync(outbox, "nfc", 1);
+        }
+
+        await File.WriteAllBytesAsync(_file.Path, Enumerable.Repeat((byte)0x5a, 64 * 1024).ToArray(), TestContext.Current.CancellationToken);
+
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 1);
+            await AppendAsync(outbox, "tags", 1);
+            Assert.Equal("above the reserved sequence numbers", outbox.State.NumberingResumed);
+            var batches = TakeAll(outbox);
+            Assert.Equal(3 + SequenceReservationBlock + 1, batches["heartbeats"].Single());
+            Assert.Equal(1L, batches["tags"].Single()); // a stream that never existed starts at 1
+            var evt = Encoding.UTF8.GetString(batches.EventJson);
+            Assert.Contains("outbox.corrupt-file-moved-aside", evt, StringComparison.Ordinal);
+            Assert.Contains($"\"resumedAbove\":\"heartbeats={3 + SequenceReservationBlock},nfc={1 + SequenceReservationBlock}\"", evt, StringComparison.Ordinal);
+        }
+
+        // The new database now carries the numbering: a plain restart continues without another jump.
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 1);
+            Assert.Null(outbox.State.NumberingResumed);
+            Assert.Equal([3 + SequenceReservationBlock + 1, 3 + SequenceReservationBlock + 2], TakeAll(outbox)["heartbeats"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_deleted_database_does_not_restart_numbering_at_one()
+    {
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 2);
+        }
+
+        File.Delete(_file.Path);
+
+        using var reopened = _file.Open();
+        await AppendAsync(reopened, "heartbeats", 1);
+        var batches = TakeAll(reopened);
+        Assert.Equal(2 + SequenceReservationBlock + 1, batches["heartbeats"].Single());
+        Assert.Contains("outbox.database-missing", Encoding.UTF8.GetString(batches.EventJson), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_reservation_file_a_lost_database_resumes_numbering_from_the_clock()
+    {
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 2);
+        }
+
+        File.Delete(_file.Path + ".seq");
+        await File.WriteAllBytesAsync(_file.Path, Enumerable.Repeat((byte)0x5a, 64 * 1024).ToArray(), TestContext.Current.CancellationToken);
+
+        using var reopened = _file.Open();
+        await AppendAsync(reopened, "heartbeats", 1);
+        Assert.StartsWith("from the clock", reopened.State.NumberingResumed, StringComparison.Ordinal);
+        var batches = TakeAll(reopened);
+        Assert.Equal(_file.Clock.GetUtcNow().ToUnixTimeMilliseconds(), batches["heartbeats"].Single());
+    }
+
+    [Fact]
+    public async Task A_damaged_reservation_file_is_rewritten_and_never_stops_appends()
+    {
+        await File.WriteAllTextAsync(_file.Path + ".seq", "not a reservation file\n", TestContext.Current.CancellationToken);
+
+        using (var outbox = _file.Open())
+        {
+            await AppendAsync(outbox, "heartbeats", 2);
+            Assert.Equal(0, outbox.State.ReservationFailures);
+        }
+
+        var lines = await File.ReadAllLinesAsync(_file.Path + ".seq", TestContext.Current.CancellationToken);
+        Assert.Equal(["edgegw-outbox-reservations 1", $"heartbeats\t{2 + SequenceReservationBlock}"], lines);
+    }
+
+    [Fact]
+    public async Task The_reservation_file_is_rewritten_once_per_block_not_per_append()
+    {
+        using var outbox = _file.Open(o => o.MaxItems = 10_000);
+        await AppendAsync(outbox, "heartbeats", 1);
+        var written = File.GetLastWriteTimeUtc(_file.Path + ".seq");
+        var content = await File.ReadAllTextAsync(_file.Path + ".seq", TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(_file.Path + ".seq", written.AddHours(-1));
+
+        await AppendAsync(outbox, "heartbeats", 50);
+
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(_file.Path + ".seq"));
+        Assert.Equal(content, await File.ReadAllTextAsync(_file.Path + ".seq", TestContext.Current.CancellationToken));
+    }
+
+    private const long SequenceReservationBlock = 100_000;
+
+    private static TakenBatches TakeAll(LiteDbOutbox outbox)
+    {
+        outbox.FlushTick();
+        var taken = new TakenBatches();
+        while (outbox.TryTakeNextBatch(1_000, 10_000_000, out var batch))
+        {
+            if (batch!.Stream == "events")
+            {
+                taken.EventJson = batch.Rows[0].Json;
+                continue;
+            }
+
+            taken[batch.Stream] = [.. batch.Rows.Select(r => r.Seq)];
+        }
+
+        return taken;
+    }
+
+    private sealed class TakenBatches : Dictionary<string, List<long>>
+    {
+        public byte[] EventJson { get; set; } = [];
+    }
+
+    [Fact]
+    public async Task A_disk_that_fills_up_mid_run_holds_items_in_memory_and_returns_to_disk_without_losing_one()
+    {
+        using var disk = SmallFilesystem.Mount(1024 * 1024);
+        var path = Path.Combine(disk.Directory, "outbox.db");
+        var appended = 0;
+        using (var outbox = _file.Open(o => { o.DatabasePath = path; o.MaxItems = 100_000; o.MaxBytes = 100_000_000; }))
+        {
+            await AppendAsync(outbox, "heartbeats", 20);
+            appended += 20;
+            Assert.False(outbox.State.MemoryOnly);
+
+            disk.FillLeaving(16 * 1024);
+            while (!outbox.State.MemoryOnly && appended < 5_000)
+            {
+                await AppendAsync(outbox, "heartbeats", 20);
+                appended += 20;
+            }
+
+            Assert.True(outbox.State.MemoryOnly, "the disk never filled up");
+            await AppendAsync(outbox, "heartbeats", 20); // appends keep completing while the disk is full
+            appended += 20;
+
+            disk.Free();
+            outbox.RunMaintenance();
+            Assert.False(outbox.State.MemoryOnly, outbox.State.LastStorageError);
+            Assert.Equal(appended, outbox.State.Backlog);
+        }
+
+        using var reopened = _file.Open(o => { o.DatabasePath = path; o.MaxItems = 100_000; o.MaxBytes = 100_000_000; });
+        var seqs = new List<long>();
+        while (reopened.TryTakeNextBatch(1_000, 10_000_000, out var batch))
+        {
+            seqs.AddRange(batch!.Rows.Select(r => r.Seq));
+        }
+
+        Assert.Equal(Enumerable.Range(1, appended).Select(i => (long)i), seqs);
     }
 
     [Fact]

@@ -23,10 +23,11 @@ public sealed class RealUplinkIntoBridgeTests(PostgresFixture postgres) : IClass
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Quarantined: passes alone (4.6 s) and in most suite runs, but timed out once in a clean-clone CI run under full
-    // suite load (2 test modules in parallel) without showing why. Re-enable once the cause is found; the failure
-    // message now reports bridge/broker output and stream state at the moment of the timeout.
-    [Fact(Skip = "intermittent under full-suite load; under investigation (see the bridge note of stop 12)")]
+    // Quarantined, cause found: mosquitto 2.0.11 (Debian 12) does not restore SHARED subscriptions from its persistence
+    // file. After the restart, whatever the gateway publishes before the bridge has resubscribed is PUBACKed and dropped
+    // (reproduced with mosquitto_sub/pub; plain subscriptions keep theirs). The bridge then sees a gap it cannot close.
+    // Re-enabled together with gap repair (the bridge asks the gateway to resend from its retained acknowledged items).
+    [Fact(Skip = "mosquitto 2.0.11 drops messages for shared subscriptions after a restart until resubscribe; needs gap repair")]
     public async Task A_broker_restart_mid_burst_leaves_every_uplink_item_stored_exactly_once()
     {
         // Persistence keeps the bridge's session (queued and unacknowledged messages) across the restart. Without it

@@ -10,15 +10,21 @@ namespace EdgeGateway.EndToEnd.Processes;
 /// <summary>The README's first command: `gatewayctl simulate-store` brings up broker, bridge and gateway, and Ctrl+C stops them all.</summary>
 public partial class SimulatedStoreTests
 {
-    [Fact]
-    public async Task The_simulated_store_delivers_beacons_to_the_fleet_api_and_stops_cleanly()
+    [Theory]
+    [InlineData("mosquitto")]
+    [InlineData("builtin")]
+    public async Task The_simulated_store_delivers_beacons_to_the_fleet_api_and_stops_cleanly(string broker)
     {
-        ExternalProgram.Mosquitto.Require();
+        if (broker == "mosquitto")
+        {
+            ExternalProgram.Mosquitto.Require();
+        }
+
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("egw-store-").FullName;
         var apiPort = FreePort.Next();
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "gatewayctl"),
-            ["simulate-store", "--data", data, "--broker-port", $"{FreePort.Next()}", "--page-port", $"{FreePort.Next()}", "--api-port", $"{apiPort}", "--beacons", "12"])
+            ["simulate-store", "--data", data, "--broker-port", $"{FreePort.Next()}", "--page-port", $"{FreePort.Next()}", "--api-port", $"{apiPort}", "--beacons", "12", "--broker", broker])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,6 +57,7 @@ public partial class SimulatedStoreTests
             await store.WaitForExitAsync(deadline.Token);
             Assert.Equal(0, store.ExitCode);
             Assert.Contains("stopping: gateway, bridge, broker", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains(broker == "builtin" ? "broker: built-in MQTTnet broker" : "broker: mosquitto", output.ToString(), StringComparison.Ordinal);
         }
         finally
         {
