@@ -1,11 +1,12 @@
 using System.Globalization;
+using EdgeGateway.Edge.Outbox;
 using LiteDB;
 
 namespace EdgeGateway.OutboxDriver;
 
 /// <summary>
-/// `inspect DBPATH`: prints one line per stream of a stopped gateway's outbox, "stream next_seq shed", so the soak
-/// script can compare what the gateway numbered with what the bridge stored. Works on a copy: opening the file
+/// `inspect DBPATH`: prints one line per stream of a stopped gateway's outbox, "stream next_seq shed queued", so the
+/// soak script can compare what the gateway numbered with what the bridge stored (queued = still waiting to be sent). Works on a copy: opening the file
 /// directly would replay its log into it, and the soak keeps the original as evidence.
 /// </summary>
 internal static class OutboxInspection
@@ -23,7 +24,8 @@ internal static class OutboxInspection
             using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(copy.FullName, Path.GetFileName(databasePath)), Connection = ConnectionType.Direct });
             foreach (var doc in db.GetCollection("streams").FindAll())
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{doc["_id"].AsString} {doc["next"].AsInt64} {doc["shed"].AsInt64}"));
+                var queued = db.GetCollection(doc["c"].AsString).FindAll().Sum(chunk => OutboxChunk.Measure(chunk).Count);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{doc["_id"].AsString} {doc["next"].AsInt64} {doc["shed"].AsInt64} {queued}"));
             }
 
             return 0;

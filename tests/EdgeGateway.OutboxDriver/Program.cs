@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 //     --Uplink:GatewayId=gw-1 --Uplink:UseTls=false --Burst:Stream=heartbeats --Burst:From=0 --Burst:Count=10000
 // Prints "durable <n>" after item n (and all before it) is durable,
 // then "burst-done", and keeps draining until killed or stopped.
-//   EdgeGateway.OutboxDriver inspect /path/outbox.db   prints "stream next_seq shed" per stream (tests/soak)
+//   EdgeGateway.OutboxDriver inspect /path/outbox.db   prints "stream next_seq shed queued" per stream (tests/soak)
 if (args is ["inspect", var databasePath])
 {
     return OutboxInspection.Run(databasePath, Console.Out);

@@ -12,11 +12,13 @@
 #     machine's clock is never touched) and back at its next restart.
 # Then everything is healed and the verdict is taken per stream: numbered at the gateway (its outbox's next seq,
 # minus what its full policy shed) vs stored by the bridge (PostgreSQL `streams`): 0 lost, 0 duplicated,
-# no open gap; the daemon's RSS/CPU sampled over the run stay flat; the daemon never ended in a crash loop.
+# no open gap; the daemon's RSS/CPU sampled over the run stay flat; the daemon never ended in a crash loop and
+# never hung (alive but its own metrics page silent for 15 s).
 #
 # Usage (as root: namespaces, veth, tmpfs): tests/soak/fault-soak.sh [SECONDS=180] [BEACONS=2000]
-#   EDGEGW_SOAK_CONFIGURATION=Release|Debug (default Release; built when missing)
+#   EDGEGW_SOAK_CONFIGURATION=Release|Debug (default Release), EDGEGW_SOAK_NO_BUILD=1 to use what is built
 #   EDGEGW_SOAK_OUT=dir (default tests/results/soak) keeps logs, samples and the verdict.
+#   EDGEGW_SOAK_SKIP="disk-full clock ..." leaves out faults (names: kill broker bridge cut starve disk-full clock).
 # Exit code: 0 verdict passed, 1 failed, 2 cannot run here.
 set -euo pipefail
 
@@ -39,7 +41,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 edgegw="$root/edge/EdgeGateway.Edge/bin/$configuration/net10.0/edgegw"
 bridge_bin="$root/cloud-bridge/EdgeGateway.CloudBridge/bin/$configuration/net10.0/edgegw-bridge"
 inspect="$root/tests/EdgeGateway.OutboxDriver/bin/$configuration/net10.0/EdgeGateway.OutboxDriver"
-if [ ! -x "$edgegw" ] || [ ! -x "$bridge_bin" ] || [ ! -x "$inspect" ]; then
+if [ "${EDGEGW_SOAK_NO_BUILD:-0}" != 1 ] || [ ! -x "$edgegw" ] || [ ! -x "$bridge_bin" ] || [ ! -x "$inspect" ]; then
   for project in edge/EdgeGateway.Edge cloud-bridge/EdgeGateway.CloudBridge tests/EdgeGateway.OutboxDriver; do
     dotnet build "$root/$project" -c "$configuration" -nologo -clp:ErrorsOnly >/dev/null
   done
@@ -144,7 +146,9 @@ start_bridge() {
 echo "+0" >"$work/clock"
 gateway_starts=0
 start_gateway() {
-  local preload=()
+  local preload=() load=(--set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))")
+  # The final drain run appends nothing new (no beacons, no NFC), so what it numbered is exactly what it delivers.
+  [ "${1:-}" = quiet ] && load=(--set Scanning:SimulatedBeacons=0 --set Nfc:Enabled=false)
   if [ -n "$faketime_lib" ]; then
     # The offset file is re-read every second: writing it steps this daemon's clock (wall and monotonic alike:
     # libfaketime cannot keep .NET's sleeps working with a real monotonic clock, so only forward steps are made
@@ -154,10 +158,12 @@ start_gateway() {
   ip netns exec "$ns" "${preload[@]}" "$edgegw" run --simulate --set "Gateway:DataDirectory=$data" \
     --set "Diagnostics:Port=$page_port" --set "Diagnostics:MetricsToken=$token" \
     --set "Uplink:Host=$host_ip" --set "Uplink:Port=$broker_port" --set Uplink:UseTls=false \
-    --set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))" >>"$out/gateway.log" 2>&1 &
+    "${load[@]}" >>"$out/gateway.log" 2>&1 &
   gateway_pid=$!
   gateway_starts=$((gateway_starts + 1))
 }
+
+responsive() { ip netns exec "$ns" curl -s -o /dev/null -m 3 -H "Authorization: Bearer $token" "http://127.0.0.1:$page_port/metrics"; }
 
 metric() {
   ip netns exec "$ns" curl -s -m 2 -H "Authorization: Bearer $token" "http://127.0.0.1:$page_port/metrics" 2>/dev/null |
@@ -180,8 +186,19 @@ cut_at=$((seconds * 20 / 100)); cut_for=$((seconds / 10))
 starve_at=$((seconds * 45 / 100)); starve_for=$((seconds / 10))
 full_at=$((seconds * 65 / 100)); full_for=$((seconds / 15 > 10 ? seconds / 15 : 10))
 step_at=$((seconds * 85 / 100))
-next_kill=$((RANDOM % (seconds / kills) + 2)); next_broker=$((seconds / broker_restarts / 2)); next_bridge=$((seconds / bridge_kills / 2 + 3))
+skip=" ${EDGEGW_SOAK_SKIP:-} "
+[[ "$skip" == *" kill "* ]] && kills=0
+[[ "$skip" == *" broker "* ]] && broker_restarts=0
+[[ "$skip" == *" bridge "* ]] && bridge_kills=0
+[[ "$skip" == *" cut "* ]] && cut_for=0
+[[ "$skip" == *" starve "* ]] && starve_for=0
+[[ "$skip" == *" disk-full "* ]] && full_for=0
+[[ "$skip" == *" clock "* ]] && step_at=-1
+[ "$skip" != "  " ] && log "faults left out:$skip"
+every() { [ "$1" -gt 0 ] && echo $((seconds / $1)) || echo "$seconds"; }
+next_kill=$((RANDOM % $(every "$kills") + 2)); next_broker=$(( $(every "$broker_restarts") / 2)); next_bridge=$(( $(every "$bridge_kills") / 2 + 3))
 done_kills=0; done_broker=0; done_bridge=0; unexpected_exits=0; crash_loop=0; recent_exits=()
+silent_checks=0; hangs=0; hang_pid=""
 disk_full_until=-1
 clk=$(getconf CLK_TCK)
 echo "t_s gateway_rss_mib gateway_cpu_pct bridge_rss_mib backlog reports_total" >"$samples"
@@ -233,7 +250,7 @@ while :; do
     fi
     sleep "0.$((RANDOM % 10))"
     start_gateway
-    next_kill=$((t + seconds / kills / 2 + RANDOM % (seconds / kills + 1)))
+    next_kill=$((t + $(every "$kills") / 2 + RANDOM % ($(every "$kills") + 1)))
   fi
 
   if [ "$t" -ge "$next_broker" ] && [ "$done_broker" -lt "$broker_restarts" ]; then
@@ -243,7 +260,7 @@ while :; do
     start_broker
     done_broker=$((done_broker + 1))
     log "broker restart #$done_broker"
-    next_broker=$((t + seconds / broker_restarts))
+    next_broker=$((t + $(every "$broker_restarts")))
   fi
 
   if [ "$t" -ge "$next_bridge" ] && [ "$done_bridge" -lt "$bridge_kills" ]; then
@@ -253,7 +270,7 @@ while :; do
     start_bridge
     done_bridge=$((done_bridge + 1))
     log "bridge SIGKILL #$done_bridge"
-    next_bridge=$((t + seconds / bridge_kills))
+    next_bridge=$((t + $(every "$bridge_kills")))
   fi
 
   if [ "$t" -ge "$cut_at" ] && [ "$cut_for" -gt 0 ]; then
@@ -296,7 +313,20 @@ while :; do
     step_at=-1
   fi
 
-  [ $((t % 5)) -eq 0 ] && sample "$t"
+  # A daemon that is alive but does not answer its own metrics page for 15 s is hung (its page is local to its
+  # namespace, so network faults do not count). Counted once per process; the next scheduled kill revives it.
+  if [ $((t % 5)) -eq 0 ]; then
+    sample "$t"
+    if kill -0 "$gateway_pid" 2>/dev/null && ! responsive; then
+      silent_checks=$((silent_checks + 1))
+      if [ "$silent_checks" -ge 3 ] && [ "$hang_pid" != "$gateway_pid" ]; then
+        hangs=$((hangs + 1)); hang_pid=$gateway_pid
+        log "gateway HUNG: alive but its metrics page has not answered for 15 s"
+      fi
+    else
+      silent_checks=0
+    fi
+  fi
   sleep 1
 done
 
@@ -305,17 +335,22 @@ ip link set "$host_if" up
 tc qdisc del dev "$host_if" root 2>/dev/null || true
 ip netns exec "$ns" tc qdisc del dev "$ns_if" root 2>/dev/null || true
 rm -f "$data/filler"
-kill -0 "$gateway_pid" 2>/dev/null || start_gateway
 kill -0 "$bridge_pid" 2>/dev/null || start_bridge
 log "faults over: $done_kills gateway kills, $done_broker broker restarts, $done_bridge bridge kills; draining"
+# Stop the loaded daemon, then run it once more without load until its queue is empty and stop it cleanly: every
+# item it ever numbered has then either reached the bridge or been shed by its full policy.
+echo "+0" >"$work/clock"
+kill -TERM "$gateway_pid" 2>/dev/null || true
+wait "$gateway_pid" 2>/dev/null || true
+start_gateway quiet
 drain_start=$(date +%s)
+sleep 3
 while [ $(( $(date +%s) - drain_start )) -lt 300 ]; do
-  if [ "$(metric edgegw_outbox_backlog_items)" -eq 0 ] && [ "$(metric edgegw_uplink_connected)" -eq 1 ]; then
+  if [ "$(metric edgegw_outbox_backlog_items)" -eq 0 ] && [ "$(metric edgegw_uplink_in_flight)" -eq 0 ] && [ "$(metric edgegw_uplink_connected)" -eq 1 ]; then
     break
   fi
   sleep 1
 done
-# Stop the daemon cleanly (its final heartbeats drain too), then let the bridge catch up with the broker.
 kill -TERM "$gateway_pid" 2>/dev/null || true
 wait "$gateway_pid" 2>/dev/null || true
 gateway_pid=""
@@ -323,7 +358,7 @@ drain_s=$(( $(date +%s) - drain_start ))
 "$inspect" inspect "$data/outbox.db" >"$out/gateway-streams.txt"
 for _ in $(seq 120); do
   settled=1
-  while read -r stream next shed; do
+  while read -r stream next shed queued; do
     hw=$(psql_q "SELECT coalesce(max(high_water),0) FROM streams WHERE stream='$stream'")
     [ "$hw" -ge $((next - 1)) ] || settled=0
   done <"$out/gateway-streams.txt"
@@ -336,16 +371,17 @@ log "drained in ${drain_s}s"
 pass=1
 {
   echo "run: ${seconds}s of faults, $beacons beacons; $done_kills gateway SIGKILLs, $done_broker broker restarts, $done_bridge bridge SIGKILLs, $gateway_starts gateway starts"
-  echo "stream numbered_at_gateway shed stored_by_bridge high_water open_gaps missing duplicates_dropped lost verdict"
-  while read -r stream next shed; do
+  echo "stream numbered_at_gateway shed left_on_disk stored_by_bridge high_water open_gaps missing duplicates_dropped lost verdict"
+  while read -r stream next shed queued; do
     numbered=$((next - 1))
     read -r items hw open missing dups <<<"$(psql_q "SELECT coalesce(sum(items),0), coalesce(max(high_water),0), coalesce(sum(open_gaps),0), coalesce(sum(missing),0), coalesce(sum(duplicates),0) FROM streams WHERE stream='$stream'")"
+    # left_on_disk: acknowledged rows the daemon trims lazily (information only; the drain run emptied its queue).
     lost=$((numbered - shed - items))
     ok=PASS
     if [ "$lost" -ne 0 ] || [ "$hw" -ne "$numbered" ] || [ "$missing" -ne "$shed" ]; then ok=FAIL; pass=0; fi
-    echo "$stream $numbered $shed $items $hw $open $missing $dups $lost $ok"
+    echo "$stream $numbered $shed $queued $items $hw $open $missing $dups $lost $ok"
   done <"$out/gateway-streams.txt"
-  echo "unexpected gateway exits: $unexpected_exits; crash loop: $([ "$crash_loop" -eq 1 ] && echo yes || echo no)"
+  echo "unexpected gateway exits: $unexpected_exits; crash loop: $([ "$crash_loop" -eq 1 ] && echo yes || echo no); hung (alive, page silent 15 s): $hangs"
   # Flat memory: the highest RSS of the last third of the samples against the first third's (restarts included).
   awk 'NR > 1 && $2 > 0 {n++; rss[n] = $2; cpu[n] = $3}
        END {
@@ -360,6 +396,7 @@ pass=1
 } >"$verdict"
 grep -q GROWING "$verdict" && pass=0
 [ "$crash_loop" -eq 1 ] && pass=0
+[ "$hangs" -gt 0 ] && pass=0
 [ -s "$out/gateway-streams.txt" ] || { echo "no outbox streams read" >>"$verdict"; pass=0; }
 cat "$verdict"
 if [ "$pass" -eq 1 ]; then echo "soak verdict: PASS"; else echo "soak verdict: FAIL (logs in $out)"; exit 1; fi
