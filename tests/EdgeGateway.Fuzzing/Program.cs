@@ -1,7 +1,7 @@
 using EdgeGateway.Fuzzing;
 using SharpFuzz;
 
-// edgegw fuzz harness (see tests/fuzz/README.md):
+// edgegw fuzz harness (see docs/RELIABILITY.md):
 //   EdgeGateway.Fuzzing TARGET                  one AFL++ fork-server child via SharpFuzz (input on stdin / file)
 //   EdgeGateway.Fuzzing --seeds DIR             writes every target's seed corpus to DIR/<target>/
 //   EdgeGateway.Fuzzing --replay TARGET PATH... runs files (a crash AFL++ found) in-process, printing the exception
