@@ -18,6 +18,7 @@
 # Usage (as root: namespaces, veth, tmpfs): tests/soak/fault-soak.sh [SECONDS=180] [BEACONS=2000]
 #   EDGEGW_SOAK_CONFIGURATION=Release|Debug (default Release), EDGEGW_SOAK_NO_BUILD=1 to use what is built
 #   EDGEGW_SOAK_OUT=dir (default tests/results/soak) keeps logs, samples and the verdict.
+#   EDGEGW_SOAK_SHARED_GROUP= (empty) makes the bridge subscribe plainly instead of in the shared group edgegw-bridge.
 #   EDGEGW_SOAK_SKIP="disk-full clock ..." leaves out faults (names: kill broker bridge cut starve disk-full clock).
 # Exit code: 0 verdict passed, 1 failed, 2 cannot run here.
 set -euo pipefail
@@ -137,7 +138,7 @@ start_broker() {
 
 start_bridge() {
   "$bridge_bin" run --set Mqtt:Host=127.0.0.1 --set "Mqtt:Port=$broker_port" --set Mqtt:ClientId=soak-bridge \
-    --set Mqtt:ReconnectDelayMs=200 --set Store:Kind=postgres \
+    --set Mqtt:ReconnectDelayMs=200 --set "Mqtt:SharedGroup=${EDGEGW_SOAK_SHARED_GROUP-edgegw-bridge}" --set Store:Kind=postgres \
     --set "Store:PostgresConnectionString=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=fleet" \
     --set "Api:Url=http://127.0.0.1:$api_port" --set "Api:Tokens:0=$bridge_token" >>"$out/bridge.log" 2>&1 &
   bridge_pid=$!
