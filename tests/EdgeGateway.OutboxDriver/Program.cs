@@ -10,6 +10,12 @@ using Microsoft.Extensions.Logging;
 //     --Uplink:GatewayId=gw-1 --Uplink:UseTls=false --Burst:Stream=heartbeats --Burst:From=0 --Burst:Count=10000
 // Prints "durable <n>" after item n (and all before it) is durable,
 // then "burst-done", and keeps draining until killed or stopped.
+//   EdgeGateway.OutboxDriver inspect /path/outbox.db   prints "stream next_seq shed queued" per stream (tests/soak)
+if (args is ["inspect", var databasePath])
+{
+    return OutboxInspection.Run(databasePath, Console.Out);
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -18,3 +24,4 @@ builder.Services.AddUplink(builder.Configuration);
 builder.Services.Configure<BurstOptions>(builder.Configuration.GetSection(BurstOptions.Section));
 builder.Services.AddHostedService<Burst>();
 await builder.Build().RunAsync();
+return 0;

@@ -35,6 +35,11 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private TaskCompletionSource _pendingSignal = NewSignal();
     private LiteDatabase? _db;
     private bool _memoryOnly;
+
+    // Set by a failed disk read, cleared by maintenance once the disk is writable: until then the stream waits
+    // instead of asking a faulted database again on every batch (the soak saw ~40 failing reads a second with a
+    // full disk, each one logged with its stack trace).
+    private bool _diskReadFailed;
     private string? _lastStorageError;
     private string? _corruptFileMovedTo;
     private string? _numberingResumed;
@@ -444,6 +449,11 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             if (_memoryOnly)
             {
                 TryReturnToDiskLocked();
+            }
+
+            if (!_memoryOnly)
+            {
+                _diskReadFailed = false;
             }
 
             ShedOlderThanMaxAgeLocked();
@@ -874,10 +884,17 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
     private void NoteStorageFailure(Exception ex, string what)
     {
-        _lastStorageError = $"{what}: {ex.Message}";
+        var error = $"{what}: {ex.Message}";
+        var repeated = error == _lastStorageError;
+        _lastStorageError = error;
         if (_db is null)
         {
             EnterMemoryOnlyLocked(ex);
+        }
+        else if (repeated)
+        {
+            // The same failure again (a full disk fails every retry the same way): once in the log is enough.
+            _logger.LogDebug("Outbox: {What} failed again: {Error}", what, ex.Message);
         }
         else
         {
@@ -962,6 +979,12 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private List<OutboxRow> ReadRowsLocked(OutboxStream stream, long afterSeq, int limit)
     {
         var rows = new List<OutboxRow>(Math.Min(limit, 1024));
+        if (_db is not null && _diskReadFailed)
+        {
+            // Disk rows come first in sequence order; until maintenance finds the disk writable, the stream waits.
+            return [];
+        }
+
         if (_db is not null)
         {
             try
@@ -990,6 +1013,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             catch (Exception ex) when (IsStorageFailure(ex))
             {
                 // Disk rows come first in sequence order; without them the stream must wait.
+                _diskReadFailed = true;
                 NoteStorageFailure(ex, "reading rows");
                 return [];
             }

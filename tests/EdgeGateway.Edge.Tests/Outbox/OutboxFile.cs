@@ -1,4 +1,5 @@
 using EdgeGateway.Edge.Outbox;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +20,11 @@ public sealed class OutboxFile : IDisposable
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
-    public LiteDbOutbox Open(Action<OutboxOptions>? configure = null)
+    public LiteDbOutbox Open(Action<OutboxOptions>? configure = null, ILogger<LiteDbOutbox>? logger = null)
     {
         var options = new OutboxOptions { DatabasePath = Path, AppendLinger = TimeSpan.Zero, MaxItems = 1_000 };
         configure?.Invoke(options);
-        return new LiteDbOutbox(Options.Create(options), Clock, NullLogger<LiteDbOutbox>.Instance);
+        return new LiteDbOutbox(Options.Create(options), Clock, logger ?? NullLogger<LiteDbOutbox>.Instance);
     }
 
     public void Dispose()
