@@ -904,6 +904,12 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
     private void TryReturnToDiskLocked()
     {
+        if (!DiskHasRoomLocked())
+        {
+            // Writing to a full disk fails at best; LiteDB may also block on its faulted writer. Wait for space.
+            return;
+        }
+
         if (_db is null)
         {
             Open(allowMoveAside: false);
@@ -963,17 +969,41 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
     private void ReopenLocked()
     {
-        try
+        if (_db is { } failed)
         {
-            _db?.Dispose();
-        }
-        catch (Exception ex) when (IsStorageFailure(ex))
-        {
-            _logger.LogDebug(ex, "Outbox: closing the failed database also failed");
+            // Closing flushes LiteDB's write queue, which can wait forever behind an I/O fault; never let that
+            // hold the outbox lock (the page, the watchdog and every append wait on it).
+            var closing = Task.Run(failed.Dispose);
+            try
+            {
+                if (!closing.Wait(TimeSpan.FromSeconds(5)))
+                {
+                    _logger.LogWarning("Outbox: the failed database did not close within 5 s; abandoning that handle");
+                }
+            }
+            catch (AggregateException ex) when (ex.InnerException is { } inner && IsStorageFailure(inner))
+            {
+                _logger.LogDebug(inner, "Outbox: closing the failed database also failed");
+            }
         }
 
         _db = null;
         Open(allowMoveAside: false);
+    }
+
+    /// <summary>Room for the rows held in memory plus LiteDB's log and checkpoint, with margin; true when unknown.</summary>
+    private bool DiskHasRoomLocked()
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(_options.DatabasePath))!;
+            var held = _streams.Values.Sum(s => s.Memory.Sum(r => (long)r.Json.Length));
+            return new DriveInfo(directory).AvailableFreeSpace >= Math.Max(4L * 1024 * 1024, 4 * held);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return true;
+        }
     }
 
     private List<OutboxRow> ReadRowsLocked(OutboxStream stream, long afterSeq, int limit)

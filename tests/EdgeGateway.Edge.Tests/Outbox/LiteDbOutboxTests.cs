@@ -300,6 +300,14 @@ public sealed class LiteDbOutboxTests : IDisposable
             await AppendAsync(outbox, "heartbeats", 20); // appends keep completing while the disk is full
             appended += 20;
 
+            // Maintenance while the disk is still full must come back (and stay in memory), not hang on LiteDB.
+            for (var i = 0; i < 3; i++)
+            {
+                await Task.Run(outbox.RunMaintenance, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+                Assert.True(outbox.State.MemoryOnly);
+                _ = outbox.State.Backlog; // the state lock is free again
+            }
+
             disk.Free();
             outbox.RunMaintenance();
             Assert.False(outbox.State.MemoryOnly, outbox.State.LastStorageError);

@@ -38,13 +38,6 @@ public sealed class FaultSoakTests
                 ["EDGEGW_SOAK_CONFIGURATION"] = "Debug",
                 ["EDGEGW_SOAK_NO_BUILD"] = "1",
                 ["EDGEGW_SOAK_OUT"] = output,
-                // Known hang, left to the outbox owner: after the data directory fills up the daemon stops answering
-                // until it is restarted (docs/RELIABILITY.md). The full soak keeps the fault; CI's short one cannot.
-                ["EDGEGW_SOAK_SKIP"] = "disk-full",
-                // mosquitto 2.0.11 (Debian 12) drops messages for a shared subscription restored from its persistence
-                // after a restart; one CI-variant run under heavy load lost 923 items that way (docs/RELIABILITY.md).
-                // Plain subscriptions keep the broker out of the verdict; the full soak keeps the shared group.
-                ["EDGEGW_SOAK_SHARED_GROUP"] = string.Empty,
             },
         };
         using var soak = Process.Start(start)!;
