@@ -54,7 +54,10 @@ public sealed partial class ConnectorBacklog : IDisposable
 
     public IReadOnlyList<IConnector> Connectors => _connectors;
 
-    private ILiteCollection<BsonDocument> Collection(string connector) => _db.GetCollection($"q_{connector}", BsonAutoId.Int64);
+    // LiteDB collection names allow letters, digits and '_' only; a connector named "wifi-vouchers" must not fail
+    // every enqueue quietly, so anything else maps to '_' (names stay distinct enough: they are few and fixed).
+    private ILiteCollection<BsonDocument> Collection(string connector) =>
+        _db.GetCollection("q_" + string.Concat(connector.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')), BsonAutoId.Int64);
 
     /// <summary>Appends each event to the queue of every connector that wants it, durably (checkpointed) before returning.</summary>
     public void Enqueue(IReadOnlyList<ConnectorEvent> events)

@@ -54,6 +54,20 @@ public sealed class ConnectorBacklogTests : IDisposable
     }
 
     [Fact]
+    public void A_connector_name_with_a_hyphen_still_gets_its_events()
+    {
+        var metrics = new BridgeMetrics();
+        using var backlog = new ConnectorBacklog(
+            Path, [new Wanting("wifi-vouchers", ConnectorEventKind.Heartbeats)], new Dictionary<string, int> { ["wifi-vouchers"] = 10 },
+            new ConnectorStatusBoard(metrics, TimeProvider.System), metrics, NullLogger<ConnectorBacklog>.Instance);
+
+        backlog.Enqueue([Beats(1)]);
+
+        Assert.Equal(1, backlog.Depth("wifi-vouchers"));
+        Assert.Equal([1L], backlog.Peek("wifi-vouchers", 10).Select(p => p.Event.Seq));
+    }
+
+    [Fact]
     public void Beyond_the_maximum_depth_the_oldest_are_shed_and_counted()
     {
         var metrics = new BridgeMetrics();
