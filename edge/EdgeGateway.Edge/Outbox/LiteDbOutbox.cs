@@ -991,14 +991,14 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         Open(allowMoveAside: false);
     }
 
-    /// <summary>Room for the rows held in memory plus LiteDB's log and checkpoint, with margin; true when unknown.</summary>
+    /// <summary>Room for the rows held in memory (four times, for LiteDB's log and checkpoint), at least 256 KiB; true when unknown.</summary>
     private bool DiskHasRoomLocked()
     {
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(_options.DatabasePath))!;
             var held = _streams.Values.Sum(s => s.Memory.Sum(r => (long)r.Json.Length));
-            return new DriveInfo(directory).AvailableFreeSpace >= Math.Max(4L * 1024 * 1024, 4 * held);
+            return new DriveInfo(directory).AvailableFreeSpace >= Math.Max(256L * 1024, 4 * held);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

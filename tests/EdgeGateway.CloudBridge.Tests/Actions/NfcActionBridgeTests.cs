@@ -110,7 +110,15 @@ public sealed class NfcActionBridgeTests(MosquittoFixture mosquitto) : IClassFix
             received.Add(await NextAsync(bridge, commands, $"command {i + 1} of 3"));
         }
 
-        // The same event handed to each connector again, as after a batch retried on a partial failure.
+        // Once the ledger says all three are done (command sent and noted), the same event handed to each connector
+        // again, as after a batch retried on a partial failure. (Handing it over while the first run is still between
+        // "published" and "noted" resends the command with the same request id; the platform is not called twice.)
+        for (var wait = 0; (await bridge.GetJsonAsync("/api/v1/nfc-actions/?state=done")).GetProperty("count").GetInt32() < 3; wait++)
+        {
+            Assert.True(wait < 200, "the ledger never showed three done actions");
+            await Task.Delay(50, Ct);
+        }
+
         var again = new ConnectorEvent
         {
             Kind = ConnectorEventKind.Taps, GatewayId = "gw-act", Stream = StreamNames.Nfc, Seq = 1, ItemSeqs = [1, 2, 3, 4], At = T0,
