@@ -27,6 +27,8 @@ public sealed class ConnectorIsolationTests(MosquittoFixture mosquitto) : IClass
             (o.Connectors.Beaconstac.BaseUrl, o.Connectors.Beaconstac.Token, o.Connectors.Beaconstac.RetryBaseDelayMs) = (beaconstac.ApiUrl.AbsoluteUri, "isolation-token-1", 1);
             (o.Connectors.Footprints.BaseUrl, o.Connectors.Footprints.Key, o.Connectors.Footprints.Secret) = (footprints.BaseUrl.AbsoluteUri, "isolation-key", "isolation-secret");
             (o.Connectors.BackoffMinMs, o.Connectors.BackoffMaxMs) = (50, 200);
+            // The breaker opens while the platform is down; its default 30 s pause is longer than this test waits.
+            o.Connectors.Beaconstac.BreakerBreakMs = 500;
         });
         await bridge.WaitConnectedAsync();
         await using var gateway = await SimulatedGateway.ConnectAsync(mosquitto.Broker.Port, "gw-iso");
