@@ -15,8 +15,10 @@ namespace EdgeGateway.EndToEnd.Connectors;
 /// <summary>
 /// A real gateway process (`edgegw run --simulate`, its emulated radio and virtual beacons) publishing to a real
 /// mosquitto, the real bridge consuming it, and the platform fakes at the end: heartbeats reach each platform,
-/// and a tx_power changed on the Beaconstac-style platform comes back as the gateway's retained config/desired.
+/// and a tx_power changed on the Beaconstac-style platform comes back as the gateway's retained config/desired and
+/// down to the emulated beacon's changed advertisement.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class GatewayToPlatformTests(MosquittoFixture mosquitto) : IClassFixture<MosquittoFixture>
 {
     private const string BeaconstacToken = "e2e-developer-token-42";
@@ -29,10 +31,20 @@ public sealed class GatewayToPlatformTests(MosquittoFixture mosquitto) : IClassF
         "--set", $"Gateway:GatewayId={gatewayId}", "--set", $"Gateway:Site={Site}",
         "--set", "Uplink:Host=127.0.0.1", "--set", $"Uplink:Port={mosquitto.Broker.Port}", "--set", "Uplink:UseTls=false",
         "--set", "Scanning:SimulatedBeacons=5", "--set", "Tracking:HeartbeatInterval=00:00:02",
+        "--set", $"BeaconConfig:LockKeysFile={DemoLockKeys()}",
     ]);
 
+    /// <summary>The simulated shop locks its Eddystone beacons with the public demo key; the gateway holds it as the fleet default.</summary>
+    private static string DemoLockKeys()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("egw-e2e-keys-").FullName, "lock-keys.json");
+        File.WriteAllText(path, "{\"*\": \"" + Convert.ToHexStringLower("edgegw-simulated"u8) + "\"}");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
+    }
+
     [Fact]
-    public async Task Beaconstac_heartbeats_reach_the_platform_and_a_platform_tx_power_becomes_the_gateways_desired_config()
+    public async Task Beaconstac_heartbeats_reach_the_platform_and_a_platform_tx_power_reaches_the_beacons_advertisement()
     {
         await using var platform = new FakeBeaconstac(BeaconstacToken);
         await platform.StartAsync(Ct);
@@ -62,12 +74,20 @@ public sealed class GatewayToPlatformTests(MosquittoFixture mosquitto) : IClassF
         await UntilAsync(() => Task.FromResult(platform.Beacon(beacon.Id).Battery is > 0 ? "yes" : null), "the platform beacon gets the battery", gateway);
         Assert.InRange(platform.Beacon(beacon.Id).Temperature!.Value, 10, 35);
 
-        await using var watcher = await DesiredWatcher.StartAsync(mosquitto.Broker.Port, "gw-e2e-bs");
+        await using var watcher = await DesiredWatcher.StartAsync(mosquitto.Broker.Port, "gw-e2e-bs", heard);
+        var before = await watcher.MeasuredPower.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         platform.Edit(beacon.Id, b => b.TxPower = -12);
         var desired = await watcher.Received.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var entry = Assert.Single(desired.Beacons);
         Assert.Equal((heard, (int?)-12), (entry.BeaconId, entry.TxPowerDbm));
         Assert.True(desired.Version >= 1);
+
+        // Down to the radio: the gateway connects, unlocks with the demo key, writes -12 dBm, and the emulated beacon's
+        // advertisement changes (its calibrated power moves with the radio power), as the gateway's heartbeats show.
+        var after = await UntilAsync(
+            () => Task.FromResult(watcher.MeasuredPowers.Where(p => p != before).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).LastOrDefault()),
+            $"the beacon advertises a new calibrated power (was {before})", gateway);
+        Assert.NotEqual(before.ToString(System.Globalization.CultureInfo.InvariantCulture), after);
     }
 
     [Fact]
@@ -117,25 +137,50 @@ public sealed class GatewayToPlatformTests(MosquittoFixture mosquitto) : IClassF
         return string.Empty;
     }
 
-    /// <summary>Subscribes to a gateway's retained config/desired like the gateway does, and keeps the first document.</summary>
+    /// <summary>
+    /// Subscribes to a gateway's retained config/desired like the gateway does (keeps the first document) and to its
+    /// heartbeats (keeps the calibrated power one beacon advertises).
+    /// </summary>
     private sealed class DesiredWatcher : IAsyncDisposable
     {
         private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> _powers = new();
 
         public TaskCompletionSource<DesiredConfig> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public static async Task<DesiredWatcher> StartAsync(int port, string gatewayId)
+        public TaskCompletionSource<int> MeasuredPower { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<int> MeasuredPowers => [.. _powers];
+
+        public static async Task<DesiredWatcher> StartAsync(int port, string gatewayId, string beaconId)
         {
             var watcher = new DesiredWatcher();
+            var heartbeats = GatewayTopics.Up(gatewayId, "heartbeats");
             watcher._client.ApplicationMessageReceivedAsync += e =>
             {
                 var reader = new Utf8JsonReader(e.ApplicationMessage.Payload);
-                watcher.Received.TrySetResult(JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.DesiredConfig)!);
+                if (e.ApplicationMessage.Topic != heartbeats)
+                {
+                    watcher.Received.TrySetResult(JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.DesiredConfig)!);
+                    return Task.CompletedTask;
+                }
+
+                var envelope = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.UpEnvelope)!;
+                foreach (var item in envelope.Items.Select(i => i.Deserialize(ProtocolJsonContext.Default.HeartbeatItem)!))
+                {
+                    if (item.BeaconId == beaconId && item.MeasuredPower is { } power)
+                    {
+                        watcher._powers.Enqueue(power);
+                        watcher.MeasuredPower.TrySetResult(power);
+                    }
+                }
+
                 return Task.CompletedTask;
             };
             await watcher._client.ConnectAsync(
                 new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId($"watch-{Guid.NewGuid():N}").Build(), Ct);
             await watcher._client.SubscribeAsync(GatewayTopics.ConfigDesired(gatewayId), MqttQualityOfServiceLevel.AtLeastOnce, Ct);
+            await watcher._client.SubscribeAsync(heartbeats, MqttQualityOfServiceLevel.AtLeastOnce, Ct);
             return watcher;
         }
 
