@@ -63,15 +63,9 @@ internal static class BeaconCommand
         var time = TimeProvider.System;
         var tracker = new BeaconTracker(new TrackingOptions { LostAfter = TimeSpan.FromSeconds(60), TrackUnknownDevices = true });
         var pipeline = new ReportPipeline(tracker, time);
-        RadioSession session;
-        try
+        if (await CliRadio.OpenAsync($"beacon {verb}", options, pipeline, time, error, cancellationToken) is not { } session)
         {
-            session = await RadioSession.OpenAsync(options, pipeline.Handler, NullLogger.Instance, time, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HciTransportException or HciException or TimeoutException or IOException)
-        {
-            await error.WriteLineAsync($"edgegw beacon {verb}: radio unavailable: {ex.Message}");
-            return 3;
+            return CliRadio.Unavailable;
         }
 
         await using (session)

@@ -44,15 +44,9 @@ internal static class ScanVerb
         var time = TimeProvider.System;
         var tracker = new BeaconTracker(new TrackingOptions { LostAfter = TimeSpan.FromSeconds(30), TrackUnknownDevices = false });
         var pipeline = new ReportPipeline(tracker, time);
-        RadioSession session;
-        try
+        if (await CliRadio.OpenAsync("scan", options, pipeline, time, error, ct) is not { } session)
         {
-            session = await RadioSession.OpenAsync(options, pipeline.Handler, NullLogger.Instance, time, ct);
-        }
-        catch (Exception ex) when (ex is HciTransportException or HciException or TimeoutException or IOException)
-        {
-            await error.WriteLineAsync($"edgegw scan: radio unavailable: {ex.Message}");
-            return 3;
+            return CliRadio.Unavailable;
         }
 
         await using (session)
@@ -86,7 +80,7 @@ internal static class ScanVerb
                     if (session.Host.Completion.IsCompleted)
                     {
                         await error.WriteLineAsync("edgegw scan: the radio transport closed");
-                        return 3;
+                        return CliRadio.Unavailable;
                     }
 
                     var now = time.GetTimestamp();
