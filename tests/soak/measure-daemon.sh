@@ -2,7 +2,9 @@
 # Measures `edgegw run --simulate` the way docs/PERFORMANCE.md reports it: start-up time to the first
 # scanned report, then resident memory and CPU sampled every 5 s while the emulated radio runs N beacons.
 # Usage: tests/soak/measure-daemon.sh [beacons=2000] [seconds=600]
-# Build first: dotnet build -c Release edge/EdgeGateway.Edge (or EDGEGW_BINARY=path/to/bundle/edgegw)
+# Measure what a gateway runs: EDGEGW_BINARY=path/to/bundle/edgegw (`gatewayctl bundle --rid linux-x64 --out DIR`);
+# without it, the Release build of edge/EdgeGateway.Edge (JIT). The runtime environment is the Environment= line of
+# firmware/image/systemd/edgegw.service, as systemd would set it (EDGEGW_UNIT_ENV=0 to leave it out).
 set -euo pipefail
 
 beacons="${1:-2000}"
@@ -18,8 +20,15 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
 
 metric() { curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1==n {print $2}'; }
 
+unit_env=()
+if [ "${EDGEGW_UNIT_ENV:-1}" != 0 ]; then
+  read -r -a unit_env <<<"$(sed -n 's/^Environment=//p' "$root/firmware/image/systemd/edgegw.service")"
+fi
+echo "binary: $binary"
+echo "environment from edgegw.service: ${unit_env[*]:-(none)}"
+
 start_ns=$(date +%s%N)
-"$binary" run --simulate --set "Gateway:DataDirectory=$data" --set "Diagnostics:Port=$port" \
+env "${unit_env[@]}" "$binary" run --simulate --set "Gateway:DataDirectory=$data" --set "Diagnostics:Port=$port" \
   --set "Diagnostics:MetricsToken=$token" --set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))" \
   >"$log" 2>&1 &
 pid=$!

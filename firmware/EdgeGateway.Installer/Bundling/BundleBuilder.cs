@@ -3,14 +3,21 @@ using System.Diagnostics;
 namespace EdgeGateway.Installer.Bundling;
 
 /// <summary>
-/// Builds the flashable bundle: `edgegw` published self-contained, single-file, ReadyToRun for the
-/// target runtime, plus the on-device files from firmware/image, the README, and a SHA-256 manifest.
+/// Builds the flashable bundle: `edgegw` compiled for the target runtime (Native AOT by default, else a trimmed
+/// self-contained single file for the JIT), plus the on-device files from firmware/image, the README, and a
+/// SHA-256 manifest.
 /// </summary>
-public sealed class BundleBuilder(TextWriter progress)
+public sealed class BundleBuilder(TextWriter progress, NativeAotToolchain? toolchain = null)
 {
     private static readonly string[] SupportedRuntimes = ["linux-arm64", "linux-arm", "linux-x64"];
 
-    public sealed record Request(string SourceRoot, string RuntimeIdentifier, string OutputDirectory, bool ReadyToRun = true);
+    /// <param name="Runtime">Null: Native AOT where it is supported for the target, else the JIT.</param>
+    /// <param name="ReadyToRun">JIT only: precompile so the gateway starts faster.</param>
+    public sealed record Request(string SourceRoot, string RuntimeIdentifier, string OutputDirectory, bool ReadyToRun = true, BundleRuntime? Runtime = null);
+
+    /// <summary>The runtime a bundle gets when the installer does not choose one.</summary>
+    public static BundleRuntime DefaultRuntime(string runtimeIdentifier) =>
+        NativeAotToolchain.Supports(runtimeIdentifier) ? BundleRuntime.NativeAot : BundleRuntime.Jit;
 
     public async Task<string> BuildAsync(Request request, CancellationToken cancellationToken)
     {
@@ -32,11 +39,22 @@ public sealed class BundleBuilder(TextWriter progress)
             throw new InvalidOperationException($"{output} is not empty; choose a new --out directory");
         }
 
+        var runtime = request.Runtime ?? DefaultRuntime(request.RuntimeIdentifier);
+        if (runtime == BundleRuntime.NativeAot && !request.ReadyToRun)
+        {
+            throw new ArgumentException("--no-ready-to-run applies to --runtime jit only (Native AOT is always compiled ahead of time)");
+        }
+
+        var (arguments, description) = runtime == BundleRuntime.NativeAot
+            ? ((toolchain ?? NativeAotToolchain.OfThisMachine()).PublishArguments(request.RuntimeIdentifier), "Native AOT")
+            : ((IReadOnlyList<string>)["--self-contained", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true",
+                  $"-p:PublishReadyToRun={(request.ReadyToRun ? "true" : "false")}"],
+               $"JIT, trimmed single file{(request.ReadyToRun ? ", ReadyToRun" : "")}");
         var publish = Directory.CreateTempSubdirectory("edgegw-publish-").FullName;
         try
         {
-            await progress.WriteLineAsync($"[1/3] publishing edgegw for {request.RuntimeIdentifier} (self-contained, single file{(request.ReadyToRun ? ", ReadyToRun" : "")})…");
-            await RunDotnetPublishAsync(project, request, publish, cancellationToken);
+            await progress.WriteLineAsync($"[1/3] publishing edgegw for {request.RuntimeIdentifier} ({description}; takes minutes)…");
+            await RunDotnetPublishAsync(project, request.RuntimeIdentifier, arguments, publish, cancellationToken);
 
             await progress.WriteLineAsync("[2/3] collecting on-device files…");
             Directory.CreateDirectory(output);
@@ -65,7 +83,8 @@ public sealed class BundleBuilder(TextWriter progress)
         }
     }
 
-    private async Task RunDotnetPublishAsync(string project, Request request, string publish, CancellationToken cancellationToken)
+    private async Task RunDotnetPublishAsync(
+        string project, string runtimeIdentifier, IReadOnlyList<string> runtimeArguments, string publish, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -73,9 +92,8 @@ public sealed class BundleBuilder(TextWriter progress)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["publish", project, "-c", "Release", "-r", request.RuntimeIdentifier, "--self-contained",
-                     "-p:PublishSingleFile=true", $"-p:PublishReadyToRun={(request.ReadyToRun ? "true" : "false")}",
-                     "-p:DebugType=none", "-o", publish, "-nologo", "-clp:ErrorsOnly"])
+        foreach (var argument in (string[])["publish", project, "-c", "Release", "-r", runtimeIdentifier, .. runtimeArguments,
+                     "-p:DebugType=none", "-p:StripSymbols=true", "-o", publish, "-nologo", "-clp:ErrorsOnly"])
         {
             start.ArgumentList.Add(argument);
         }

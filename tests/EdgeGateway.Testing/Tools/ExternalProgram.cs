@@ -23,6 +23,16 @@ public sealed class ExternalProgram
 
     public static ExternalProgram Chromium { get; } = new("chromium", "chromium");
 
+    /// <summary>Links the Native AOT bundle.</summary>
+    public static ExternalProgram Clang { get; } = new("clang", "clang");
+
+    /// <summary>Present once Debian's arm64 cross toolchain is (binutils, gcc and libc for aarch64-linux-gnu).</summary>
+    public static ExternalProgram Arm64CrossToolchain { get; } =
+        new("aarch64-linux-gnu-objcopy", "binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross");
+
+    /// <summary>Runs an arm64 Linux program on this machine by emulating the CPU (user mode).</summary>
+    public static ExternalProgram QemuAarch64 { get; } = new("qemu-aarch64", "qemu-user");
+
     public static ExternalProgram PostgresInitDb { get; } =
         new("initdb", "postgresql", PostgresBinDirectories());
 
