@@ -16,7 +16,9 @@ data="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 token="measure-token-$(date +%s)-0123456789"
 log="$data/edgegw.log"
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill "${pid:-}" 2>/dev/null || true; wait "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+# A signal (timeout's TERM, a closed pipe) must still stop the daemon: turn it into an exit so the EXIT trap runs.
+trap 'exit 143' TERM INT HUP PIPE
 
 metric() { curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1==n {print $2}'; }
 
