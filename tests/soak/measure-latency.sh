@@ -12,6 +12,7 @@
 #   committed PostgreSQL's own commit timestamp of that transaction (track_commit_timestamp=on)
 # A trigger on `beacons` (added by this script to its private database only) records which transaction wrote
 # which (beacon, lastSeen); the bridge's code is not changed. Items committed in the window after warm-up count.
+# Kept in the output directory: report.txt, envelopes.txt (as the subscriber got them), chain.csv (one row per item).
 #
 # Usage (as root, for runuser postgres): tests/soak/measure-latency.sh [BEACONS=1000] [SECONDS=180] [WARMUP=60]
 #   EDGEGW_LATENCY_NO_BUILD=1 uses what is built (Release); EDGEGW_LATENCY_OUT=dir keeps logs and the report
@@ -152,36 +153,44 @@ kill "$bridge_pid" 2>/dev/null; wait "$bridge_pid" 2>/dev/null || true; bridge_p
 psql_q "CREATE TABLE latency_envelopes (line text NOT NULL)"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d fleet -q -v ON_ERROR_STOP=1 \
   -c "\\copy latency_envelopes FROM '$work/envelopes.txt' WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
-cp "$work/envelopes.txt" "$out/envelopes.txt"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d fleet -q -v ON_ERROR_STOP=1 -P footer=off -f - <<SQL | tee -a "$report"
 CREATE TEMP TABLE item AS
-  SELECT to_timestamp(split_part(line, ' ', 1)::numeric) AS received, e.payload->>'sentAt' AS sent_at,
-         (e.payload->>'seq')::bigint AS seq, i.value AS item
+  SELECT to_timestamp(split_part(line, ' ', 1)::numeric) AS received, (e.payload->>'sentAt')::timestamptz AS sent_at,
+         i.value->>'beaconId' AS beacon_id, i.value->>'reason' AS reason,
+         (i.value->>'lastSeen')::timestamptz AS last_seen, (i.value->>'at')::timestamptz AS at,
+         -- VirtualStore makes beacon i (the address's low 24 bits) a walker when i % 7 = 3: heard 20 s, silent 15 s.
+         ('x' || replace(substr(i.value->>'address', 10, 8), ':', ''))::bit(24)::int % 7 = 3 AS walker
   FROM latency_envelopes, LATERAL (SELECT substr(line, strpos(line, ' ') + 1)::jsonb AS payload) e,
        LATERAL jsonb_array_elements(e.payload->'items') i;
 CREATE TEMP TABLE stored AS
   SELECT beacon_id, heartbeat, min(applied) AS applied,
          min(pg_xact_commit_timestamp((xid % 4294967296)::text::xid)) AS committed
   FROM latency_probe GROUP BY beacon_id, heartbeat;
+CREATE INDEX ON stored (beacon_id, heartbeat);
 -- Npgsql stores microseconds truncated, PostgreSQL parses the JSON's 100 ns digits rounded: match within 1 µs.
 CREATE TEMP TABLE chain AS
-  SELECT i.item->>'reason' AS reason, (i.item->>'lastSeen')::timestamptz AS last_seen, (i.item->>'at')::timestamptz AS at,
-         i.sent_at::timestamptz AS sent_at, i.received, s.applied, s.committed
-  FROM item i JOIN stored s ON s.beacon_id = i.item->>'beaconId'
-   AND s.heartbeat BETWEEN (i.item->>'lastSeen')::timestamptz - interval '1 microsecond' AND (i.item->>'lastSeen')::timestamptz + interval '1 microsecond'
+  SELECT i.*, s.applied, s.committed
+  FROM item i JOIN stored s ON s.beacon_id = i.beacon_id
+   AND s.heartbeat BETWEEN i.last_seen - interval '1 microsecond' AND i.last_seen + interval '1 microsecond'
   WHERE s.committed BETWEEN '$from' AND '$to';
+\copy chain TO '$work/chain.csv' WITH (FORMAT csv, HEADER)
 CREATE TEMP TABLE piece (ord int, name text, ms double precision);
-INSERT INTO piece SELECT 1, 'a  advertisement heard -> heartbeat produced (at - lastSeen)', extract(epoch FROM at - last_seen) * 1000 FROM chain;
-INSERT INTO piece SELECT 2, 'b  produced -> envelope published (sentAt - at)', extract(epoch FROM sent_at - at) * 1000 FROM chain;
-INSERT INTO piece SELECT 3, 'c  published -> committed in PostgreSQL (committed - sentAt)', extract(epoch FROM committed - sent_at) * 1000 FROM chain;
-INSERT INTO piece SELECT 4, '   c1 published -> at an outside subscriber (received - sentAt)', extract(epoch FROM received - sent_at) * 1000 FROM chain;
-INSERT INTO piece SELECT 5, '   c2 published -> bridge applies its batch (applied - sentAt)', extract(epoch FROM applied - sent_at) * 1000 FROM chain;
-INSERT INTO piece SELECT 6, '   c3 applied -> committed (committed - applied)', extract(epoch FROM committed - applied) * 1000 FROM chain;
-INSERT INTO piece SELECT 7, 'end to end: advertisement -> committed (committed - lastSeen)', extract(epoch FROM committed - last_seen) * 1000 FROM chain;
-INSERT INTO piece SELECT 8, 'end to end, reason ' || reason, extract(epoch FROM committed - last_seen) * 1000 FROM chain;
+-- A walker's periodic heartbeat sent while it is away reports an advertisement up to 15 s old: that is the
+-- beacon's silence, not the chain's delay, so the pieces below count the beacons heard all along.
+CREATE TEMP VIEW heard AS SELECT * FROM chain WHERE NOT walker;
+INSERT INTO piece SELECT 1, 'a  advertisement heard -> heartbeat produced (at - lastSeen)', extract(epoch FROM at - last_seen) * 1000 FROM heard;
+INSERT INTO piece SELECT 2, 'b  produced -> envelope published (sentAt - at)', extract(epoch FROM sent_at - at) * 1000 FROM heard;
+INSERT INTO piece SELECT 3, 'c  published -> committed in PostgreSQL (committed - sentAt)', extract(epoch FROM committed - sent_at) * 1000 FROM heard;
+INSERT INTO piece SELECT 4, '   c1 published -> at an outside subscriber (received - sentAt)', extract(epoch FROM received - sent_at) * 1000 FROM heard;
+INSERT INTO piece SELECT 5, '   c2 published -> bridge applies its batch (applied - sentAt)', extract(epoch FROM applied - sent_at) * 1000 FROM heard;
+INSERT INTO piece SELECT 6, '   c3 applied -> committed (committed - applied)', extract(epoch FROM committed - applied) * 1000 FROM heard;
+INSERT INTO piece SELECT 7, 'end to end: advertisement -> committed (committed - lastSeen)', extract(epoch FROM committed - last_seen) * 1000 FROM heard;
+INSERT INTO piece SELECT 8, 'end to end, reason ' || reason, extract(epoch FROM committed - last_seen) * 1000 FROM heard;
+INSERT INTO piece SELECT 9, 'end to end, walkers included (their silence counted)', extract(epoch FROM committed - last_seen) * 1000 FROM chain;
 \echo
-\echo heartbeats in the envelopes seen / committed in the window and matched to their envelope:
+\echo heartbeats in the envelopes seen / committed in the window and matched to their envelope (of them walkers):
 SELECT (SELECT count(*) FROM item) AS in_envelopes, (SELECT count(*) FROM chain) AS matched_in_window,
+       (SELECT count(*) FROM chain WHERE walker) AS walkers,
        (SELECT count(DISTINCT (beacon_id, heartbeat)) FROM latency_probe) AS distinct_rows_written;
 \echo
 \echo latency in ms (same machine, same wall clock):
@@ -192,5 +201,6 @@ SELECT name AS piece, count(*) AS n,
        round(max(ms)::numeric, 1) AS max
 FROM piece GROUP BY ord, name ORDER BY ord, name;
 SQL
+cp "$work/envelopes.txt" "$work/chain.csv" "$out/"
 say "window: $from .. $to (commit times); report: $report"
 [ "$(grep -c . "$work/envelopes.txt" 2>/dev/null || echo 0)" -gt 0 ] || { echo "measure-latency: no heartbeat envelope was seen" >&2; exit 1; }
