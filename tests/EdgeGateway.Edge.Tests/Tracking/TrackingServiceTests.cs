@@ -45,6 +45,46 @@ public class TrackingServiceTests
         Assert.Equal(2, service.AppendFailures);
     }
 
+    [Fact]
+    public async Task A_tick_hands_over_every_heartbeat_before_waiting_for_any_to_be_durable()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var tracker = new BeaconTracker(new TrackingOptions());
+        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = new RecordingOutbox { Durable = durable.Task };
+        using var service = new TrackingService(tracker, outbox, Options.Create(new TrackingOptions()), clock, NullLogger<TrackingService>.Instance);
+        for (var i = 1; i <= 3; i++)
+        {
+            Air.IBeacon(tracker, 0xC00000000000 + (ulong)i, (ushort)i, -60, clock.Now);
+        }
+
+        var collect = service.CollectOnceAsync(TestContext.Current.CancellationToken);
+
+        // All three are in the outbox's hands while none is durable yet: the outbox can write them as one transaction.
+        Assert.Equal(3, outbox.Items.Count);
+        Assert.False(collect.IsCompleted);
+        Assert.Equal(0, service.Appended);
+        durable.SetResult();
+        Assert.Equal(3, await collect);
+        Assert.Equal(3, service.Appended);
+    }
+
+    [Fact]
+    public async Task A_tick_that_fails_to_become_durable_is_counted_per_heartbeat()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var tracker = new BeaconTracker(new TrackingOptions());
+        var outbox = new RecordingOutbox { Durable = Task.FromException(new IOException("commit failed")) };
+        using var service = new TrackingService(tracker, outbox, Options.Create(new TrackingOptions()), clock, NullLogger<TrackingService>.Instance);
+        Air.IBeacon(tracker, 0xC00000000001, 1, -60, clock.Now);
+        Air.IBeacon(tracker, 0xC00000000002, 2, -60, clock.Now);
+
+        Assert.Equal(2, await service.CollectOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, service.AppendFailures);
+        Assert.Equal(0, service.Appended);
+    }
+
     /// <summary>
     /// Records appends. The durable LiteDB outbox is built under another issue; this stands in for the
     /// seam (IOutbox) only, so these tests check what the tracking service hands over, not durability.
@@ -55,6 +95,9 @@ public class TrackingServiceTests
 
         public Exception? FailWith { get; init; }
 
+        /// <summary>What every append's durability waits for; completed when not set.</summary>
+        public Task Durable { get; init; } = Task.CompletedTask;
+
         public ValueTask AppendAsync(string stream, ReadOnlyMemory<byte> itemJson, OutboxPriority priority, CancellationToken cancellationToken)
         {
             if (FailWith is not null)
@@ -63,7 +106,7 @@ public class TrackingServiceTests
             }
 
             Items.Add((stream, itemJson.ToArray(), priority));
-            return ValueTask.CompletedTask;
+            return new ValueTask(Durable);
         }
     }
 }
