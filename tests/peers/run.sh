@@ -8,10 +8,14 @@
 #       tests/peers/mqtt-js/package.json), each publishing the same up/heartbeats envelope at QoS 1 over
 #       MQTT 5 with at most 8 publishes awaiting PUBACK, to one private mosquitto on 127.0.0.1. Two payloads:
 #       a full uplink batch (56 KiB of heartbeat items) and a one-item envelope.
-# ble:  see the ble section below.
+# ble:  our AD decoder (AdvertisementDecoder.Decode, `peers ble-decode`) against advlib-ble with its
+#       manufacturer and service-data processors (npm, pinned in tests/peers/ble-advlib/package.json), both on
+#       the advertising data of tests/peers/ble-vectors.hex (iBeacon, Eddystone UID/URL/TLM, Ruuvi RAWv2),
+#       one thread each, reports decoded per second. Each side is given enough rounds to run about 1-3 s.
 #
 # Knobs (environment): PEER_RUNS (3; the median is reported), PEER_BATCH_COUNT (20000),
-# PEER_SINGLE_COUNT (100000), PEER_IN_FLIGHT (8). Each run is bounded: a side that takes longer than
+# PEER_SINGLE_COUNT (100000), PEER_IN_FLIGHT (8), PEER_BLE_ROUNDS (2000000 for ours, a hundredth for
+# advlib-ble; 5 reports a round). Each run is bounded: a side that takes longer than
 # PEER_TIMEOUT seconds (300) fails the script. Only loopback traffic; every process started here is
 # stopped on exit.
 # Installs what it needs (apt mosquitto + mosquitto-clients, npm ci of the pinned peers) and exits
@@ -26,6 +30,7 @@ batch_count="${PEER_BATCH_COUNT:-20000}"
 single_count="${PEER_SINGLE_COUNT:-100000}"
 in_flight="${PEER_IN_FLIGHT:-8}"
 timeout_s="${PEER_TIMEOUT:-300}"
+ble_rounds="${PEER_BLE_ROUNDS:-2000000}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 case "$what" in mqtt | ble | all) ;; *)
@@ -68,7 +73,7 @@ npm_peer() { # folder under tests/peers
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g (ours/peer %.3g)", a / b, b / a }'; }
 
 echo "== machine: $(nproc) cores, $(uname -m), $(. /etc/os-release && echo "$PRETTY_NAME"), load:$(uptime | sed 's/.*load average//')"
 echo "== building tests/EdgeGateway.Benchmarks (Release)"
@@ -172,7 +177,23 @@ run_mqtt() {
   broker_pid=""
 }
 
+run_ble() {
+  npm_peer ble-advlib
+  local vectors="$peers/ble-vectors.hex" peer_rounds=$((ble_rounds / 100 > 0 ? ble_rounds / 100 : 1))
+  echo "== BLE decode: $(grep -cv '^#' "$vectors") vectors, advlib-ble $(node -p "require('$peers/ble-advlib/node_modules/advlib-ble/package.json').version")" \
+    "(+ manufacturers $(node -p "require('$peers/ble-advlib/node_modules/advlib-ble-manufacturers/package.json').version")," \
+    "services $(node -p "require('$peers/ble-advlib/node_modules/advlib-ble-services/package.json').version")), node $(node --version), $runs runs"
+  for run in $(seq "$runs"); do
+    local line
+    line="$(timeout "$timeout_s" "$ours" peers ble-decode "$vectors" "$ble_rounds")" || fail "our side (ble-decode) failed or timed out"
+    record ble-decode ours "$line" reports_per_s
+    line="$(timeout "$timeout_s" node "$peers/ble-advlib/decode.mjs" "$vectors" "$peer_rounds")" || fail "advlib-ble failed or timed out"
+    record ble-decode advlib-ble "$line" reports_per_s
+  done
+}
+
 [ "$what" = ble ] || run_mqtt
+[ "$what" = mqtt ] || run_ble
 
 echo "== load after:$(uptime | sed 's/.*load average//')"
 echo "== medians (peer/ours > 1: the peer is faster)"
@@ -180,3 +201,4 @@ if [ "$what" != ble ]; then
   summarise mqtt-batch msg/s mqttnet mosquitto_pub mqtt.js
   summarise mqtt-single msg/s mqttnet mosquitto_pub mqtt.js
 fi
+[ "$what" = mqtt ] || summarise ble-decode reports/s ours advlib-ble

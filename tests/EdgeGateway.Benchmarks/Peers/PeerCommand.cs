@@ -10,7 +10,8 @@ namespace EdgeGateway.Benchmarks.Peers;
 internal static class PeerCommand
 {
     private const string Usage =
-        "usage: peers mqtt-payload batch|single FILE | peers mqtt-publish HOST PORT PAYLOAD_FILE COUNT IN_FLIGHT";
+        "usage: peers mqtt-payload batch|single FILE | peers mqtt-publish HOST PORT PAYLOAD_FILE COUNT IN_FLIGHT" +
+        " | peers ble-decode VECTORS_FILE ROUNDS";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -30,12 +31,14 @@ internal static class PeerCommand
                         Positive(inFlight, "IN_FLIGHT"),
                         output,
                         CancellationToken.None);
+                case ["ble-decode", var vectorsFile, var rounds]:
+                    return BleDecodeRun.Run(vectorsFile, Positive(rounds, "ROUNDS"), output, error);
                 default:
                     await error.WriteLineAsync(Usage);
                     return 2;
             }
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or MQTTnet.Exceptions.MqttCommunicationException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException or MQTTnet.Exceptions.MqttCommunicationException)
         {
             await error.WriteLineAsync($"peers {args[0]}: {ex.Message}");
             return 1;
