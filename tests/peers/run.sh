@@ -71,7 +71,7 @@ npm_peer() { # folder under tests/peers
     fail "cannot install the npm peer in tests/peers/$1: $(grep -m3 -iE 'err' "$work/npm-$1.log" | tr '\n' ' ')"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g (ours/peer %.3g)", a / b, b / a }'; }
 
@@ -87,25 +87,41 @@ results="$work/results.tsv"
 : >"$results"
 record() { # case side line
   echo "   $1 $3"
-  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$(echo "$3" | field "$4")" "$(echo "$3" | field mb_per_s)" >>"$results"
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$(echo "$3" | field "$4")" "$(echo "$3" | field cpu_us_per_msg)" >>"$results"
+}
+
+# The client's own CPU (user + system, the whole process: for ours and mqtt.js that includes starting the
+# runtime) is load-proof where the wall clock is not; it is appended to the side's line as cpu_s=N.
+cpu_field() { awk '{ printf "cpu_s=%.2f", $1 + $2 }' "$work/cpu"; }
+cpu_timed() {
+  local out
+  out="$(/usr/bin/time -f '%U %S' -o "$work/cpu" timeout "$timeout_s" "$@")" || return 1
+  echo "$out $(cpu_field)"
 }
 
 summarise() { # case metric ours peer...
-  local case="$1" metric="$2" ours_side="$3" base
+  local case="$1" metric="$2" ours_side="$3" base base_cpu
   shift 3
-  base="$(awk -F'\t' -v c="$case" -v s="$ours_side" '$1 == c && $2 == s { print $3 }' "$results" | median)"
-  printf '%-14s %-16s median %12s %s\n' "$case" "$ours_side" "$base" "$metric"
+  base="$(column_median "$case" "$ours_side" 3)"
+  base_cpu="$(column_median "$case" "$ours_side" 4)"
+  printf '%-14s %-16s median %12s %s%s\n' "$case" "$ours_side" "$base" "$metric" "${base_cpu:+, $base_cpu µs CPU per message}"
   for side in "$@"; do
-    local value
-    value="$(awk -F'\t' -v c="$case" -v s="$side" '$1 == c && $2 == s { print $3 }' "$results" | median)"
-    printf '%-14s %-16s median %12s %s   peer/ours %s\n' "$case" "$side" "$value" "$metric" "$(ratio "$value" "$base")"
+    local value cpu
+    value="$(column_median "$case" "$side" 3)"
+    cpu="$(column_median "$case" "$side" 4)"
+    printf '%-14s %-16s median %12s %s   peer/ours %s%s\n' "$case" "$side" "$value" "$metric" "$(ratio "$value" "$base")" \
+      "${cpu:+; $cpu µs CPU per message, peer/ours $(ratio "$cpu" "$base_cpu")}"
   done
+}
+column_median() { # case side column; empty when the side has no such figure
+  awk -F'\t' -v c="$1" -v s="$2" -v k="$3" '$1 == c && $2 == s && $k != "" { print $k }' "$results" | median
 }
 
 run_mqtt() {
   need_apt mosquitto mosquitto
   need_apt mosquitto_pub mosquitto-clients
   npm_peer mqtt-js
+  [ -x /usr/bin/time ] || need_apt /usr/bin/time time
   local port
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
     shuf -i 20000-60000 -n 1)"
@@ -144,11 +160,11 @@ run_mqtt() {
         local line
         case "$side" in
         mqttnet)
-          line="$(timeout "$timeout_s" "$ours" peers mqtt-publish 127.0.0.1 "$port" "$payload" "$count" "$in_flight")" ||
+          line="$(cpu_timed "$ours" peers mqtt-publish 127.0.0.1 "$port" "$payload" "$count" "$in_flight")" ||
             fail "our side (MQTTnet) failed or timed out"
           ;;
         mqtt.js)
-          line="$(timeout "$timeout_s" node "$peers/mqtt-js/publish.mjs" 127.0.0.1 "$port" "$payload" "$count" "$in_flight")" ||
+          line="$(cpu_timed node "$peers/mqtt-js/publish.mjs" 127.0.0.1 "$port" "$payload" "$count" "$in_flight")" ||
             fail "mqtt.js failed or timed out"
           ;;
         mosquitto_pub)
@@ -158,7 +174,7 @@ run_mqtt() {
           start="$(date +%s%N)"
           set +o pipefail
           yes -- "$(cat "$payload")" | head -n "$count" |
-            timeout "$timeout_s" mosquitto_pub -h 127.0.0.1 -p "$port" -V mqttv5 -q 1 -M "$in_flight" -l \
+            /usr/bin/time -f '%U %S' -o "$work/cpu" timeout "$timeout_s" mosquitto_pub -h 127.0.0.1 -p "$port" -V mqttv5 -q 1 -M "$in_flight" -l \
               -i peer-bench-mosquitto-pub -t "$topic" -D publish content-type application/json
           status=("${PIPESTATUS[@]}")
           set -o pipefail
@@ -166,8 +182,10 @@ run_mqtt() {
           [ "${status[2]}" -eq 0 ] || fail "mosquitto_pub exited with ${status[2]}"
           line="$(awk -v n="$count" -v b="$(stat -c %s "$payload")" -v ns="$((end - start))" 'BEGIN {
             s = ns / 1e9; printf "mosquitto_pub messages=%d payload_bytes=%d seconds=%.3f msg_per_s=%.0f mb_per_s=%.1f", n, b, s, n / s, n * b / s / 1e6 }')"
+          line="$line $(cpu_field)"
           ;;
         esac
+        line="$line cpu_us_per_msg=$(echo "$line" | awk -v n="$count" '{ sub(/.*cpu_s=/, ""); printf "%.1f", $1 * 1e6 / n }')"
         record "mqtt-$kind" "$side" "$line" msg_per_s
       done
     done
@@ -196,7 +214,7 @@ run_ble() {
 [ "$what" = mqtt ] || run_ble
 
 echo "== load after:$(uptime | sed 's/.*load average//')"
-echo "== medians (peer/ours > 1: the peer is faster)"
+echo "== medians (throughput peer/ours > 1: the peer is faster; CPU peer/ours > 1: the peer uses more)"
 if [ "$what" != ble ]; then
   summarise mqtt-batch msg/s mqttnet mosquitto_pub mqtt.js
   summarise mqtt-single msg/s mqttnet mosquitto_pub mqtt.js
