@@ -30,9 +30,6 @@ public sealed class ExternalProgram
     public static ExternalProgram Arm64CrossToolchain { get; } =
         new("aarch64-linux-gnu-objcopy", "binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross");
 
-    /// <summary>Runs an arm64 Linux program on this machine by emulating the CPU (user mode).</summary>
-    public static ExternalProgram QemuAarch64 { get; } = new("qemu-aarch64", "qemu-user");
-
     public static ExternalProgram PostgresInitDb { get; } =
         new("initdb", "postgresql", PostgresBinDirectories());
 
