@@ -12,6 +12,7 @@ namespace EdgeGateway.EndToEnd.Installer;
 /// hello-world), so the x64 AOT bundle is the one InstallerChainTests runs end to end.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(nameof(WholeMachine))]
 public sealed partial class Arm64BundleTests : IDisposable
 {
     private static readonly string[] PiOsLoadTimeLibraries = ["libc.so.6", "libm.so.6", "ld-linux-aarch64.so.1"];

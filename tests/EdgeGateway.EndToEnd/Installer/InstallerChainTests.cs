@@ -23,6 +23,7 @@ namespace EdgeGateway.EndToEnd.Installer;
 /// provision printed, and `gatewayctl selftest` passes the broker check with this identity.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(nameof(WholeMachine))]
 public sealed partial class InstallerChainTests : IAsyncLifetime
 {
     private const string GatewayId = "shop-0042";

@@ -9,6 +9,7 @@ namespace EdgeGateway.EndToEnd.Soak;
 /// the script's: every item the gateway numbered stored once by the bridge, no open gap, flat memory, no crash loop,
 /// no hang. Needs root for the network namespace and tmpfs (CI runs as root).
 /// </summary>
+[Collection(nameof(WholeMachine))]
 public sealed class FaultSoakTests
 {
     [Fact]
