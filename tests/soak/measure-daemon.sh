@@ -5,6 +5,8 @@
 # Measure what a gateway runs: EDGEGW_BINARY=path/to/bundle/edgegw (`gatewayctl bundle --rid linux-x64 --out DIR`);
 # without it, the Release build of edge/EdgeGateway.Edge (JIT). The runtime environment is the Environment= line of
 # firmware/image/systemd/edgegw.service, as systemd would set it (EDGEGW_UNIT_ENV=0 to leave it out).
+# EDGEGW_BROKER=1: a private mosquitto on loopback takes the uplink, so the publish path runs too (a gateway online);
+# without it the uplink has no broker and the heartbeats stay in the outbox (a gateway offline).
 set -euo pipefail
 
 beacons="${1:-2000}"
@@ -16,11 +18,24 @@ data="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 token="measure-token-$(date +%s)-0123456789"
 log="$data/edgegw.log"
-trap 'kill "${pid:-}" 2>/dev/null || true; wait "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill "${pid:-}" "${broker_pid:-}" 2>/dev/null || true; wait "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 # A signal (timeout's TERM, a closed pipe) must still stop the daemon: turn it into an exit so the EXIT trap runs.
 trap 'exit 143' TERM INT HUP PIPE
 
 metric() { curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1==n {print $2}'; }
+
+uplink=()
+if [ "${EDGEGW_BROKER:-0}" = 1 ]; then
+  mosquitto="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
+  [ -x "$mosquitto" ] || { echo "EDGEGW_BROKER=1 needs mosquitto" >&2; exit 2; }
+  broker_port=$((port + 1))
+  printf 'persistence false\nlog_dest none\nmax_queued_messages 0\nlistener %s 127.0.0.1\nallow_anonymous true\n%s' \
+    "$broker_port" "$([ "$(id -u)" = 0 ] && echo 'user root')" >"$data/mosquitto.conf"
+  "$mosquitto" -c "$data/mosquitto.conf" >/dev/null 2>&1 &
+  broker_pid=$!
+  uplink=(--set Uplink:Host=127.0.0.1 --set "Uplink:Port=$broker_port" --set Uplink:UseTls=false)
+  echo "broker: private mosquitto on 127.0.0.1:$broker_port"
+fi
 
 unit_env=()
 if [ "${EDGEGW_UNIT_ENV:-1}" != 0 ]; then
@@ -31,7 +46,7 @@ echo "environment from edgegw.service: ${unit_env[*]:-(none)}"
 
 start_ns=$(date +%s%N)
 env "${unit_env[@]}" "$binary" run --simulate --set "Gateway:DataDirectory=$data" --set "Diagnostics:Port=$port" \
-  --set "Diagnostics:MetricsToken=$token" --set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))" \
+  --set "Diagnostics:MetricsToken=$token" --set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))" "${uplink[@]}" \
   >"$log" 2>&1 &
 pid=$!
 
@@ -50,17 +65,17 @@ anon_kb() { awk '/^RssAnon/ {print $2}' "/proc/$pid/status"; }
 
 t0=$(ticks); r0=$(metric edgegw_radio_reports_total); s0=$(date +%s)
 max_rss=0; max_anon=0; samples=0
-echo "time_s rss_mib anon_mib cpu_pct_of_one_core reports_per_s beacons"
+echo "time_s rss_mib anon_mib gc_heap_mib cpu_pct_of_one_core reports_per_s beacons published"
 prev_t=$t0; prev_r=$r0; prev_s=$s0
 while [ $(( $(date +%s) - s0 )) -lt "$seconds" ]; do
   sleep 5
   now=$(date +%s); t=$(ticks); r=$(metric edgegw_radio_reports_total); b=$(metric edgegw_beacons_tracked)
-  rss=$(rss_kb); anon=$(anon_kb)
+  rss=$(rss_kb); anon=$(anon_kb); heap=$(metric edgegw_gc_heap_bytes); published=$(metric edgegw_uplink_published_total)
   [ "$rss" -gt "$max_rss" ] && max_rss=$rss
   [ "$anon" -gt "$max_anon" ] && max_anon=$anon
   cpu=$(awk -v a="$prev_t" -v b="$t" -v c="$clk" -v s="$((now - prev_s))" 'BEGIN {printf "%.1f", (b-a)/c/s*100}')
   rate=$(awk -v a="$prev_r" -v b="$r" -v s="$((now - prev_s))" 'BEGIN {printf "%.0f", (b-a)/s}')
-  echo "$((now - s0)) $((rss / 1024)) $((anon / 1024)) $cpu $rate $b"
+  echo "$((now - s0)) $((rss / 1024)) $((anon / 1024)) $(awk -v h="${heap:-0}" 'BEGIN {printf "%.1f", h/1048576}') $cpu $rate $b ${published:-0}"
   prev_t=$t; prev_r=$r; prev_s=$now
 done
 total=$(( $(date +%s) - s0 ))
