@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using EdgeGateway.Edge.Diagnostics;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.SelfTest;
 using EdgeGateway.Protocol.Config;
@@ -16,24 +18,24 @@ public sealed class BeaconConfigDiagnostics(BeaconConfigService service) : IStat
 
     string ISelfTestCheck.Name => "beacon-keys";
 
-    public object Snapshot()
+    public BeaconConfigStatus Snapshot()
     {
         var (state, applying) = service.Current;
         var keys = service.Configurator.Keys;
         var desired = (applying ?? state.Desired)?.Beacons ?? [];
         var reported = state.Reported?.Beacons ?? [];
         var ids = desired.Select(d => d.BeaconId).Concat(reported.Select(r => r.BeaconId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return new
-        {
-            desiredVersion = state.Desired?.Version,
-            reportedVersion = state.Reported?.Version,
-            applyingVersion = applying?.Version,
-            reportedAt = state.Reported?.At,
-            staleIgnored = service.StaleIgnored,
-            lockKeys = keys.Problem() ?? "ok",
-            beacons = ids.Select(id => Row(id, desired.FirstOrDefault(d => d.BeaconId == id), reported.FirstOrDefault(r => r.BeaconId == id), applying, keys)),
-        };
+        return new BeaconConfigStatus(
+            state.Desired?.Version,
+            state.Reported?.Version,
+            applying?.Version,
+            state.Reported?.At,
+            service.StaleIgnored,
+            keys.Problem() ?? "ok",
+            [.. ids.Select(id => Row(id, desired.FirstOrDefault(d => d.BeaconId == id), reported.FirstOrDefault(r => r.BeaconId == id), applying, keys))]);
     }
+
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.BeaconConfigStatus);
 
     public HealthReport Check()
     {
@@ -62,20 +64,16 @@ public sealed class BeaconConfigDiagnostics(BeaconConfigService service) : IStat
         return Task.FromResult(result);
     }
 
-    private static object Row(string id, BeaconDesired? desired, BeaconReported? reported, DesiredConfig? applying, BeaconLockKeys keys) => new
-    {
-        beaconId = id,
-        desired = desired is null ? null : new { txPowerDbm = desired.TxPowerDbm, intervalMs = desired.IntervalMs },
-        reported = reported is null ? null : new
-        {
-            state = applying?.Beacons.Any(b => b.BeaconId == id) == true ? BeaconConfigStates.Pending : reported.State,
-            txPowerDbm = reported.TxPowerDbm,
-            intervalMs = reported.IntervalMs,
-            reason = reported.Reason,
-            detail = reported.Detail,
-            verified = reported.Verified,
-            at = reported.At,
-        },
-        lockKey = keys.Has(id) ? "held" : "none",
-    };
+    private static BeaconConfigRow Row(string id, BeaconDesired? desired, BeaconReported? reported, DesiredConfig? applying, BeaconLockKeys keys) => new(
+        id,
+        desired is null ? null : new BeaconConfigDesiredCell(desired.TxPowerDbm, desired.IntervalMs),
+        reported is null ? null : new BeaconConfigReportedCell(
+            applying?.Beacons.Any(b => b.BeaconId == id) == true ? BeaconConfigStates.Pending : reported.State,
+            reported.TxPowerDbm,
+            reported.IntervalMs,
+            reported.Reason,
+            reported.Detail,
+            reported.Verified,
+            reported.At),
+        keys.Has(id) ? "held" : "none");
 }

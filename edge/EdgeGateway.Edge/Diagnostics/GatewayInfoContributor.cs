@@ -1,6 +1,8 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ public sealed class GatewayInfoContributor(IOptions<GatewayOptions> options, Tim
     public static string SoftwareVersion { get; } =
         typeof(GatewayInfoContributor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public object Snapshot()
+    public GatewayInfo Snapshot()
     {
         var gateway = options.Value;
         var now = time.GetUtcNow();
@@ -44,6 +46,8 @@ public sealed class GatewayInfoContributor(IOptions<GatewayOptions> options, Tim
             diskTotal);
     }
 
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.GatewayInfo);
+
     private static List<NetworkInterfaceInfo> Interfaces()
     {
         var result = new List<NetworkInterfaceInfo>();
@@ -64,20 +68,4 @@ public sealed class GatewayInfoContributor(IOptions<GatewayOptions> options, Tim
 
         return result;
     }
-
-    public sealed record GatewayInfo(
-        string GatewayId,
-        string Site,
-        string Version,
-        string Hostname,
-        DateTimeOffset StartedAt,
-        long UptimeSeconds,
-        DateTimeOffset Now,
-        IReadOnlyList<NetworkInterfaceInfo> Interfaces,
-        long ProcessMemoryBytes,
-        long TotalMemoryBytes,
-        long? DiskFreeBytes,
-        long? DiskTotalBytes);
-
-    public sealed record NetworkInterfaceInfo(string Name, string Mac, IReadOnlyList<string> Addresses);
 }

@@ -13,4 +13,6 @@ namespace EdgeGateway.Edge.Hosting;
 [JsonSerializable(typeof(NfcWriteResult))]
 [JsonSerializable(typeof(BeaconConfigState))]
 [JsonSerializable(typeof(IReadOnlyList<SelfTestResult>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(bool))]
 public sealed partial class EdgeJsonContext : JsonSerializerContext;

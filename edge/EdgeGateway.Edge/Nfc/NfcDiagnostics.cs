@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using EdgeGateway.Edge.Diagnostics;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.SelfTest;
 
@@ -13,25 +15,25 @@ public sealed class NfcDiagnostics(NfcReaderHealth health, NfcRecentTaps recent,
 
     string ISelfTestCheck.Name => "nfc";
 
-    public object Snapshot()
+    public NfcStatus Snapshot()
     {
         var status = health.Snapshot();
-        return new
-        {
-            state = status.State.ToString().ToLowerInvariant(),
-            detail = status.LastError,
-            firmware = status.Firmware,
-            transport = status.Transport,
-            reads = status.Taps,
-            reconnects = status.Reconnects,
-            lastError = status.LastError,
-            lastErrorAt = status.LastErrorAt,
-            writesSucceeded = status.WritesSucceeded,
-            writesFailed = status.WritesFailed,
-            recentTaps = recent.Recent(),
-            shownCodes = codes.Recent(),
-        };
+        return new NfcStatus(
+            status.State.ToString().ToLowerInvariant(),
+            status.LastError,
+            status.Firmware,
+            status.Transport,
+            status.Taps,
+            status.Reconnects,
+            status.LastError,
+            status.LastErrorAt,
+            status.WritesSucceeded,
+            status.WritesFailed,
+            recent.Recent(),
+            codes.Recent());
     }
+
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.NfcStatus);
 
     // The poll loop catches every reader fault and reconnects by itself; an absent reader is degraded, not a reason to restart.
     public HealthReport Check() => new("nfc", true, health.Snapshot().State.ToString().ToLowerInvariant());

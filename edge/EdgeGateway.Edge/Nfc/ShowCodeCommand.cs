@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.Uplink;
 using EdgeGateway.Protocol.Commands;
 using EdgeGateway.Protocol.Serialization;
@@ -44,7 +45,7 @@ public sealed partial class ShowCodeCommand(NfcShownCodes codes, TimeProvider ti
 
         codes.Record(args, time.GetUtcNow());
         LogShown(args.Kind, args.Code, args.TagUid, request.RequestId);
-        return ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(true));
+        return ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(true, EdgeJsonContext.Default.Boolean));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Showing {Kind} code {Code} for tag {Uid} (request {RequestId})")]

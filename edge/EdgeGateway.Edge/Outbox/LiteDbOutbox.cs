@@ -94,7 +94,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 details["resumedAbove"] = _resumedAbove;
             }
 
-            _ = Enqueue(new PendingItem(StreamNames.Events, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(details), OutboxPriority.Normal));
+            _ = Enqueue(new PendingItem(StreamNames.Events, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(details, Hosting.EdgeJsonContext.Default.DictionaryStringString), OutboxPriority.Normal));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using EdgeGateway.Edge.Diagnostics;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.SelfTest;
 using EdgeGateway.Edge.Uplink;
@@ -18,26 +20,26 @@ public sealed class OutboxDiagnostics(LiteDbOutbox outbox, IOptions<OutboxOption
 
     string ISelfTestCheck.Name => "backlog";
 
-    public object Snapshot()
+    public OutboxStatus Snapshot()
     {
         var state = outbox.State;
-        return new
-        {
-            backlog = state.Backlog,
-            backlogBytes = state.BacklogBytes,
-            inFlight = state.InFlight,
-            shed = state.Shed,
-            rejected = state.Rejected,
-            mode = state.MemoryOnly ? "memory" : "disk",
-            lastStorageError = state.LastStorageError,
-            corruptFileMovedTo = state.CorruptFileMovedTo,
-            numberingResumed = state.NumberingResumed,
-            reservationFailures = state.ReservationFailures,
-            retained = state.Retained,
-            resent = state.Resent,
-            lastSync = _uplink?.State.LastPublishAt,
-        };
+        return new OutboxStatus(
+            state.Backlog,
+            state.BacklogBytes,
+            state.InFlight,
+            state.Shed,
+            state.Rejected,
+            state.MemoryOnly ? "memory" : "disk",
+            state.LastStorageError,
+            state.CorruptFileMovedTo,
+            state.NumberingResumed,
+            state.ReservationFailures,
+            state.Retained,
+            state.Resent,
+            _uplink?.State.LastPublishAt);
     }
+
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.OutboxStatus);
 
     // Memory-only mode is an alarm, not a reason to restart: the daemon is designed to ride it out.
     public HealthReport Check() => new("outbox", true, outbox.State.MemoryOnly ? $"memory-only: {outbox.State.LastStorageError}" : "on disk");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using EdgeGateway.Edge.Diagnostics;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.SelfTest;
 using EdgeGateway.Edge.Tracking;
@@ -55,38 +57,27 @@ public sealed class RadioDiagnostics(
         }
     }
 
-    public object Snapshot()
+    public RadioStatus Snapshot()
     {
         var settings = options.Value;
         var controller = scanning.Controller;
         var now = time.GetUtcNow();
         var beacons = pipeline.Tracker.Snapshot(now, MaxBeaconsOnPage);
         var counters = pipeline.Tracker.Counters;
-        return new
-        {
-            state = State(),
-            detail = scanning.LastError ?? (controller is null ? "starting" : "scanning"),
-            controller = controller is null ? null : $"{controller.Address} Bluetooth {controller.CoreVersionName} (manufacturer 0x{controller.Manufacturer:X4})",
-            scanMode = string.Create(CultureInfo.InvariantCulture,
+        return new RadioStatus(
+            State(),
+            scanning.LastError ?? (controller is null ? "starting" : "scanning"),
+            controller is null ? null : $"{controller.Address} Bluetooth {controller.CoreVersionName} (manufacturer 0x{controller.Manufacturer:X4})",
+            string.Create(CultureInfo.InvariantCulture,
                 $"{(settings.Active ? "active" : "passive")}, interval {settings.IntervalMs} ms, window {settings.WindowMs} ms, {settings.Transport}"),
-            reportsPerSecond = Math.Round(ReportsPerSecond()),
-            beaconCount = counters.Tracked,
-            evicted = counters.Evicted,
-            beacons = beacons.Select(b => new
-            {
-                id = b.BeaconId,
-                address = b.Address,
-                frames = b.Frames,
-                rssi = b.RssiLast,
-                rssiSmoothed = b.RssiSmoothed,
-                distanceM = b.DistanceM,
-                batteryMv = b.BatteryMv,
-                temperatureC = b.TemperatureC,
-                lastSeen = b.LastSeen,
-                count = b.Count,
-            }),
-        };
+            Math.Round(ReportsPerSecond()),
+            counters.Tracked,
+            counters.Evicted,
+            [.. beacons.Select(b => new RadioBeaconRow(
+                b.BeaconId, b.Address, b.Frames, b.RssiLast, b.RssiSmoothed, b.DistanceM, b.BatteryMv, b.TemperatureC, b.LastSeen, b.Count))]);
     }
+
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.RadioStatus);
 
     public HealthReport Check()
     {

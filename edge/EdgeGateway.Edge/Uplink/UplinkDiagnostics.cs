@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using EdgeGateway.Edge.Diagnostics;
+using EdgeGateway.Edge.Diagnostics.Web;
 using EdgeGateway.Edge.Hosting;
 using EdgeGateway.Edge.SelfTest;
 
@@ -12,23 +14,23 @@ public sealed class UplinkDiagnostics(MqttUplink uplink) : IStatusContributor, I
 
     string ISelfTestCheck.Name => "broker";
 
-    public object Snapshot()
+    public UplinkStatus Snapshot()
     {
         var state = uplink.State;
-        return new
-        {
-            connected = state.Connected,
-            broker = state.Broker,
-            connectedSince = state.ConnectedSince,
-            session = state.Session,
-            lastPublish = state.LastPublishAt,
-            published = state.Published,
-            inFlight = state.InFlight,
-            reconnects = state.Reconnects,
-            lastError = state.LastError,
-            lastErrorAt = state.LastErrorAt,
-        };
+        return new UplinkStatus(
+            state.Connected,
+            state.Broker,
+            state.ConnectedSince,
+            state.Session,
+            state.LastPublishAt,
+            state.Published,
+            state.InFlight,
+            state.Reconnects,
+            state.LastError,
+            state.LastErrorAt);
     }
+
+    public void WriteSnapshot(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Snapshot(), DiagnosticsJsonContext.Default.UplinkStatus);
 
     public HealthReport Check() =>
         uplink.ExecuteTask is { IsFaulted: true }

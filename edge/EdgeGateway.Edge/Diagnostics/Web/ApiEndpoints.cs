@@ -18,10 +18,7 @@ namespace EdgeGateway.Edge.Diagnostics.Web;
 /// </summary>
 public static class ApiEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -31,16 +28,17 @@ public static class ApiEndpoints
             var healthy = reports.All(r => r.Healthy);
             // Minimal on purpose: anyone on the LAN can read it, so no details beyond part names.
             return Results.Json(
-                new { status = healthy ? "ok" : "unhealthy", parts = reports.ToDictionary(r => r.Part, r => r.Healthy) },
+                new HealthSummary(healthy ? "ok" : "unhealthy", reports.ToDictionary(r => r.Part, r => r.Healthy)),
+                DiagnosticsJsonContext.Default.HealthSummary,
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 
         var api = routes.MapGroup("/api").RequireAuthorization();
         api.MapGet("/csrf", (HttpContext http, IAntiforgery antiforgery) =>
-            Results.Json(new { token = antiforgery.GetAndStoreTokens(http).RequestToken }));
+            Results.Json(new CsrfTokenResponse(antiforgery.GetAndStoreTokens(http).RequestToken), DiagnosticsJsonContext.Default.CsrfTokenResponse));
         api.MapGet("/status", (IEnumerable<IStatusContributor> parts, IEnumerable<IHealthSource> health) =>
-            Results.Json(StatusDocument(parts, health), Json));
-        api.MapGet("/logs", (LogRing ring, long? since) => Results.Json(ring.Since(since ?? 0), Json));
+            Results.Bytes(StatusDocument.Write(parts, health), JsonContentType));
+        api.MapGet("/logs", (LogRing ring, long? since) => Results.Json(ring.Since(since ?? 0), DiagnosticsJsonContext.Default.IReadOnlyListLogLine));
         api.MapGet("/logs/download", (LogRing ring, IOptions<GatewayOptions> gateway, TimeProvider time) =>
         {
             var text = new StringBuilder();
@@ -53,7 +51,7 @@ public static class ApiEndpoints
             return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8", name);
         });
         api.MapPost("/selftest", async (SelfTestRunner runner, CancellationToken ct) =>
-            Results.Json(await runner.RunAsync(ct), Json)).AddEndpointFilter<CsrfFilter>();
+            Results.Json(await runner.RunAsync(ct), DiagnosticsJsonContext.Default.IReadOnlyListSelfTestResult)).AddEndpointFilter<CsrfFilter>();
         api.MapGet("/events", StreamEventsAsync);
 
         routes.MapGet("/metrics", (HttpContext http, IEnumerable<IMetricsContributor> contributors, IOptions<DiagnosticsOptions> options) =>
@@ -71,19 +69,6 @@ public static class ApiEndpoints
 
             return Results.Text(output.ToString(), "text/plain; version=0.0.4; charset=utf-8");
         });
-    }
-
-    /// <summary>Everything /api/status returns: each part's snapshot plus the health verdicts.</summary>
-    public static Dictionary<string, object> StatusDocument(IEnumerable<IStatusContributor> parts, IEnumerable<IHealthSource> health)
-    {
-        var document = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var part in parts)
-        {
-            document[part.Name] = part.Snapshot();
-        }
-
-        document["health"] = health.Select(h => h.Check()).ToArray();
-        return document;
     }
 
     /// <summary>
@@ -105,10 +90,10 @@ public static class ApiEndpoints
         {
             do
             {
-                await WriteEventAsync(http, "status", StatusDocument(partList, healthList), ct);
+                await WriteEventAsync(http, "status", StatusDocument.Write(partList, healthList), ct);
                 foreach (var line in ring.Since(nextLog))
                 {
-                    await WriteEventAsync(http, "log", line, ct);
+                    await WriteEventAsync(http, "log", JsonSerializer.SerializeToUtf8Bytes(line, DiagnosticsJsonContext.Default.LogLine), ct);
                     nextLog = line.Sequence + 1;
                 }
 
@@ -122,10 +107,12 @@ public static class ApiEndpoints
         }
     }
 
-    private static async Task WriteEventAsync(HttpContext http, string name, object data, CancellationToken ct)
+    private static async Task WriteEventAsync(HttpContext http, string name, byte[] json, CancellationToken ct)
     {
-        var json = JsonSerializer.Serialize(data, Json);
-        await http.Response.WriteAsync($"event: {name}\ndata: {json}\n\n", ct);
+        // Compact JSON never contains a newline, so the whole document is one SSE data line.
+        await http.Response.WriteAsync($"event: {name}\ndata: ", ct);
+        await http.Response.Body.WriteAsync(json, ct);
+        await http.Response.WriteAsync("\n\n", ct);
     }
 
     private static bool MayReadMetrics(HttpContext http, DiagnosticsOptions options)

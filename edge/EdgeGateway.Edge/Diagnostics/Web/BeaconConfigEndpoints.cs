@@ -14,47 +14,54 @@ public static class BeaconConfigEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/beacon-config").RequireAuthorization();
-        group.MapGet("/", (BeaconConfigDiagnostics diagnostics) => Results.Json(diagnostics.Snapshot()));
+        group.MapGet("/", (BeaconConfigDiagnostics diagnostics) => Results.Json(diagnostics.Snapshot(), DiagnosticsJsonContext.Default.BeaconConfigStatus));
         group.MapPost("/read", async (HttpContext http, BeaconConfigService service, CancellationToken ct) =>
         {
             var request = await ReadRequestAsync(http, ct);
             if (request.Error is { } error)
             {
-                return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+                return Error(error);
             }
 
             var (settings, failure) = await service.Configurator.ReadAsync(request.Change!.BeaconId, ct);
             return settings is null
-                ? Results.Json(new { error = $"{failure!.Reason}: {failure.Detail}", report = failure }, statusCode: StatusCodes.Status409Conflict)
-                : Results.Json(new
-                {
-                    beaconId = request.Change.BeaconId,
-                    settings.TxPowerDbm,
-                    settings.IntervalMs,
-                    settings.AdvertisedTxPowerDbm,
-                    lockState = settings.LockState.ToString(),
-                    supportedTxPowerDbm = settings.Capabilities.TxPowerLevels,
-                });
+                ? Failed(failure!)
+                : Results.Json(
+                    new BeaconSettingsReadBack(
+                        request.Change.BeaconId,
+                        settings.TxPowerDbm,
+                        settings.IntervalMs,
+                        settings.AdvertisedTxPowerDbm,
+                        settings.LockState.ToString(),
+                        settings.Capabilities.TxPowerLevels),
+                    DiagnosticsJsonContext.Default.BeaconSettingsReadBack);
         }).AddEndpointFilter<CsrfFilter>();
         group.MapPost("/set", async (HttpContext http, BeaconConfigService service, CancellationToken ct) =>
         {
             var request = await ReadRequestAsync(http, ct);
             if (request.Error is { } error)
             {
-                return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+                return Error(error);
             }
 
             if (request.Change!.TxPowerDbm is null && request.Change.IntervalMs is null)
             {
-                return Results.Json(new { error = "give a TX power, an interval, or both" }, statusCode: StatusCodes.Status400BadRequest);
+                return Error("give a TX power, an interval, or both");
             }
 
             var report = await service.SetAsync(request.Change, ct);
             return report.State == BeaconConfigStates.Failed
-                ? Results.Json(new { error = $"{report.Reason}: {report.Detail}", report }, statusCode: StatusCodes.Status409Conflict)
+                ? Failed(report)
                 : Results.Json(report, ProtocolJsonContext.Default.BeaconReported);
         }).AddEndpointFilter<CsrfFilter>();
     }
+
+    private static IResult Error(string error) =>
+        Results.Json(new ErrorResponse(error), DiagnosticsJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Failed(BeaconReported report) =>
+        Results.Json(new BeaconConfigFailure($"{report.Reason}: {report.Detail}", report), DiagnosticsJsonContext.Default.BeaconConfigFailure,
+            statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>Parses {beaconId, txPowerDbm?, intervalMs?} with the same limits as the desired-config schema.</summary>
     public static async Task<(BeaconDesired? Change, string? Error)> ReadRequestAsync(HttpContext http, CancellationToken cancellationToken)

@@ -14,8 +14,8 @@ public sealed class CsrfFilter(IAntiforgery antiforgery, DiagnosticsCounters cou
         if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
             counters.CsrfRejected();
-            return Results.Json(new { error = "missing or invalid CSRF token: reload the page and try again" },
-                statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new ErrorResponse("missing or invalid CSRF token: reload the page and try again"),
+                DiagnosticsJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
         }
 
         return await next(context);

@@ -19,7 +19,7 @@ public static class NfcEndpoints
         {
             var read = await taps.ReadNowAsync(ReadWait, ct);
             return read is null
-                ? Results.Json(new { error = $"no tag on the reader within {ReadWait.TotalSeconds:0} s: hold a tag flat on the antenna" }, statusCode: StatusCodes.Status408RequestTimeout)
+                ? Error($"no tag on the reader within {ReadWait.TotalSeconds:0} s: hold a tag flat on the antenna", StatusCodes.Status408RequestTimeout)
                 : Results.Json(read, Protocol.Serialization.ProtocolJsonContext.Default.TagReadItem);
         });
         nfc.MapPost("/write-url", async (HttpContext http, NfcWriteJobs jobs, CancellationToken ct) =>
@@ -37,18 +37,21 @@ public static class NfcEndpoints
 
             if (url is null)
             {
-                return Results.Json(new { error = "send {\"url\": \"https://…\"}" }, statusCode: StatusCodes.Status400BadRequest);
+                return Error("send {\"url\": \"https://…\"}", StatusCodes.Status400BadRequest);
             }
 
             if (!NfcWriteJobs.IsWritableUrl(url, out var reason))
             {
-                return Results.Json(new { error = reason }, statusCode: StatusCodes.Status400BadRequest);
+                return Error(reason, StatusCodes.Status400BadRequest);
             }
 
             var result = await jobs.WriteUrlAsync(url, WriteWait, ct);
             return result.Success
                 ? Results.Json(result, Hosting.EdgeJsonContext.Default.NfcWriteResult)
-                : Results.Json(new { error = result.Error }, statusCode: StatusCodes.Status409Conflict);
+                : Error(result.Error, StatusCodes.Status409Conflict);
         });
     }
+
+    private static IResult Error(string? error, int statusCode) =>
+        Results.Json(new ErrorResponse(error), DiagnosticsJsonContext.Default.ErrorResponse, statusCode: statusCode);
 }
