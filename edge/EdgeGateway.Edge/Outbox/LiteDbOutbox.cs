@@ -22,6 +22,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private const string StreamsCollection = "streams";
     private const string MetaCollection = "meta";
     private const string SessionKey = "session";
+    private const long LiteDbPageSize = 8192;
 
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
@@ -105,6 +106,29 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             lock (_gate)
             {
                 return HasPendingLocked() ? Task.CompletedTask : _pendingSignal.Task;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Memory taken by LiteDB's page cache. The cache grows to the most pages one transaction held at once and never
+    /// gives memory back, so this is the high-water mark of the largest single read or write against the file.
+    /// </summary>
+    public long CacheBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                try
+                {
+                    var cache = _db?.GetCollection("$database").FindAll().FirstOrDefault()?["cache"];
+                    return cache is null || cache.IsNull ? 0 : cache["extendPages"].AsInt64 * LiteDbPageSize;
+                }
+                catch (Exception ex) when (IsStorageFailure(ex))
+                {
+                    return 0;
+                }
             }
         }
     }
@@ -656,7 +680,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 var stream = new OutboxStream(name, doc["c"].AsString) { Shed = doc["shed"].AsInt64 };
                 var storedAcked = doc.TryGetValue("acked", out var acked) ? acked.AsInt64 : long.MinValue;
                 long count = 0, bytes = 0, first = 0, last = 0, retainedCount = 0, retainedBytes = 0;
-                foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.All("_id", Query.Ascending)))
+                foreach (var chunk in ChunksAfter(db, stream, long.MinValue))
                 {
                     var measured = OutboxChunk.Measure(chunk);
                     first = count == 0 ? measured.FirstSeq : first;
@@ -1028,7 +1052,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
                 if (rows.Count < limit)
                 {
-                    foreach (var chunk in _db.GetCollection(stream.Collection).Find(Query.GT("_id", readFrom)))
+                    foreach (var chunk in ChunksAfter(_db, stream, readFrom))
                     {
                         var decoded = OutboxChunk.Decode(chunk).ToList();
                         stream.ReadCache = decoded;
@@ -1171,7 +1195,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         stream.ReadCache = null;
         var collection = db.GetCollection(stream.Collection);
         var affected = new List<BsonDocument>();
-        foreach (var chunk in collection.Find(Query.GTE("_id", first)))
+        foreach (var chunk in ChunksAfter(db, stream, first == long.MinValue ? first : first - 1))
         {
             affected.Add(chunk);
             if (chunk["_id"].AsInt64 >= last)
@@ -1210,7 +1234,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
     /// <summary>
     /// Deletes acknowledged rows whose retention is over (all of them when <paramref name="force"/>): whole chunks
-    /// in one delete, and the chunk the limit cuts rewritten without them. Records how far each stream is
+    /// one by one, and the chunk the limit cuts rewritten without them. Records how far each stream is
     /// acknowledged, so a restart resends at most what was acknowledged since.
     /// </summary>
     private void PurgeAcknowledgedLocked(LiteDatabase db, bool force)
@@ -1220,8 +1244,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             var through = force ? stream.AckedThrough : PurgeLimitLocked(stream);
             if (through > stream.TrimmedThrough)
             {
-                var (count, bytes) = MeasureDiskLocked(db, stream, stream.TrimmedThrough, through);
-                db.GetCollection(stream.Collection).DeleteMany(Query.LTE("_id", through));
+                var (count, bytes) = DeleteChunksThroughLocked(db, stream, through);
                 RemoveRangeFromDiskLocked(db, stream, long.MinValue, through);
                 stream.TrimmedThrough = through;
                 stream.AckMarks.RemoveAll(m => m.Seq <= through);
@@ -1299,11 +1322,53 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the chunks that hold only rows at or below <paramref name="through"/>, each in a transaction of its own
+    /// (one delete of them all would hold every page of them at once; see <see cref="ChunksAfter"/>). Returns the rows
+    /// and JSON bytes from the last trim through <paramref name="through"/>, the chunk the limit cuts included.
+    /// </summary>
+    private static (long Count, long Bytes) DeleteChunksThroughLocked(LiteDatabase db, OutboxStream stream, long through)
+    {
+        long count = 0, bytes = 0;
+        var collection = db.GetCollection(stream.Collection);
+        foreach (var chunk in ChunksAfter(db, stream, stream.TrimmedThrough))
+        {
+            var measured = OutboxChunk.MeasureRange(chunk, stream.TrimmedThrough + 1, through);
+            count += measured.Count;
+            bytes += measured.Bytes;
+            var id = chunk["_id"].AsInt64;
+            if (id > through)
+            {
+                break;
+            }
+
+            collection.Delete(id);
+        }
+
+        return (count, bytes);
+    }
+
+    /// <summary>
+    /// A stream's chunks above <paramref name="after"/> in sequence order, each fetched by a query of its own. LiteDB
+    /// keeps every page a query or transaction touches until it ends, and its page cache never gives memory back: one
+    /// query walking the collection would make the process hold as much memory as the file (backlog plus retained
+    /// items) for the rest of its life.
+    /// </summary>
+    private static IEnumerable<BsonDocument> ChunksAfter(LiteDatabase db, OutboxStream stream, long after)
+    {
+        var collection = db.GetCollection(stream.Collection);
+        while (collection.FindOne(Query.GT("_id", after)) is { } chunk)
+        {
+            yield return chunk;
+            after = chunk["_id"].AsInt64;
+        }
+    }
+
     /// <summary>Rows numbered (after, through] on disk: count and JSON bytes.</summary>
     private static (long Count, long Bytes) MeasureDiskLocked(LiteDatabase db, OutboxStream stream, long after, long through)
     {
         long count = 0, bytes = 0;
-        foreach (var chunk in db.GetCollection(stream.Collection).Find(Query.GT("_id", after)))
+        foreach (var chunk in ChunksAfter(db, stream, after))
         {
             var measured = OutboxChunk.MeasureRange(chunk, after + 1, through);
             count += measured.Count;

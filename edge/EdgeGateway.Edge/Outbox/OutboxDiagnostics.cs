@@ -51,6 +51,7 @@ public sealed class OutboxDiagnostics(LiteDbOutbox outbox, IOptions<OutboxOption
         PrometheusText.Metric(output, "edgegw_outbox_rejected_total", "counter", "Appends refused (bad stream name, oversized item).", state.Rejected);
         PrometheusText.Metric(output, "edgegw_outbox_retained_items", "gauge", "Acknowledged items kept on disk so the cloud can ask for them again.", state.Retained);
         PrometheusText.Metric(output, "edgegw_outbox_retained_bytes", "gauge", "Bytes of those items.", state.RetainedBytes);
+        PrometheusText.Metric(output, "edgegw_outbox_cache_bytes", "gauge", "Memory held by the database's page cache (its high-water mark: it never shrinks).", outbox.CacheBytes);
         PrometheusText.Metric(output, "edgegw_outbox_resent_total", "counter", "Items queued again by outbox.resend requests.", state.Resent);
         PrometheusText.Metric(output, "edgegw_outbox_reservation_failures_total", "counter", "Times the sequence reservation file could not be written.", state.ReservationFailures);
         PrometheusText.Header(output, "edgegw_outbox_shed_total", "counter", "Items dropped by the full policy, per stream.");

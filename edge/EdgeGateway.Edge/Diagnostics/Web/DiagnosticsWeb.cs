@@ -20,6 +20,7 @@ public static class DiagnosticsWeb
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<DiagnosticsCounters>();
         services.AddSingleton<IMetricsContributor>(sp => sp.GetRequiredService<DiagnosticsCounters>());
+        services.AddSingleton<IMetricsContributor, RuntimeMemoryMetrics>();
         services.TryAddSingleton<LogRing>();
         services.TryAddSingleton<SelfTestRunner>();
         services.TryAddSingleton(sp => TechnicianPasswordStore.FromFile(sp.GetRequiredService<IOptions<DiagnosticsOptions>>()));
