@@ -1,8 +1,6 @@
-using System.Collections;
-using System.Reflection;
 using System.Text;
 using EdgeGateway.Edge.Outbox;
-using LiteDB;
+using EdgeGateway.Testing.Tools;
 
 namespace EdgeGateway.Edge.Tests.Outbox;
 
@@ -27,11 +25,11 @@ public sealed class OutboxExpressionCacheTests : IDisposable
     public async Task Reading_publishing_and_purging_many_chunks_compiles_a_fixed_set_of_LiteDB_expressions()
     {
         await CycleAsync(); // the first cycle may compile the outbox's texts for the first time in this process
-        var before = CompiledExpressionTexts();
+        var before = LiteDbExpressionCache.CompiledTexts();
 
         await CycleAsync();
 
-        var added = CompiledExpressionTexts() - before;
+        var added = LiteDbExpressionCache.CompiledTexts() - before;
         Assert.True(added <= NewTextsAllowed, $"{Chunks} chunks written, read back, published and purged left {added} new compiled LiteDB expressions behind");
     }
 
@@ -68,22 +66,5 @@ public sealed class OutboxExpressionCacheTests : IDisposable
         options.MaxItems = 1_000_000;
         options.MaxBytes = 1_000_000_000;
         options.RetainAcknowledgedMaxItems = 1_000_000;
-    }
-
-    /// <summary>
-    /// Entries in LiteDB 5's static compiled-expression caches (private: no public way to see them). If an upgrade
-    /// renames them this fails loudly rather than passing without measuring.
-    /// </summary>
-    private static int CompiledExpressionTexts()
-    {
-        var total = 0;
-        foreach (var name in (string[])["_cacheScalar", "_cacheEnumerable"])
-        {
-            var field = typeof(BsonExpression).GetField(name, BindingFlags.Static | BindingFlags.NonPublic)
-                ?? throw new InvalidOperationException($"LiteDB's BsonExpression.{name} is gone: update this test for the LiteDB version in use");
-            total += ((ICollection)field.GetValue(null)!).Count;
-        }
-
-        return total;
     }
 }
