@@ -23,7 +23,7 @@ public sealed partial class LiteDbFleetStore : INfcActionLedger
         lock (_gate)
         {
             var now = Now();
-            var doc = Actions.FindOne(Query.EQ("tap_key", claim.TapKey)) ?? new BsonDocument
+            var doc = Actions.FindOne(FieldEquals("tap_key", claim.TapKey)) ?? new BsonDocument
             {
                 ["tap_key"] = claim.TapKey,
                 ["rule"] = claim.Rule,
@@ -64,7 +64,7 @@ public sealed partial class LiteDbFleetStore : INfcActionLedger
         lock (_gate)
         {
             var key = $"{footfall.Site}\u001f{footfall.Platform}";
-            var doc = Footfall.FindOne(Query.EQ("key", key)) ?? new BsonDocument { ["key"] = key, ["site"] = footfall.Site, ["platform"] = footfall.Platform };
+            var doc = Footfall.FindOne(FieldEquals("key", key)) ?? new BsonDocument { ["key"] = key, ["site"] = footfall.Site, ["platform"] = footfall.Platform };
             doc["venue"] = footfall.Venue;
             doc["visits"] = footfall.Visits;
             doc["window_from"] = footfall.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -82,7 +82,7 @@ public sealed partial class LiteDbFleetStore : INfcActionLedger
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var doc = Actions.FindOne(Query.EQ("tap_key", tapKey)) ?? throw new InvalidOperationException($"no NFC action recorded for tap '{tapKey}'");
+            var doc = Actions.FindOne(FieldEquals("tap_key", tapKey)) ?? throw new InvalidOperationException($"no NFC action recorded for tap '{tapKey}'");
             change(doc);
             doc["updated"] = Now();
             Actions.Update(doc);

@@ -117,7 +117,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
         {
             if (!sites.TryGetValue(gateway, out var site))
             {
-                site = Gateways.FindOne(Query.EQ("gateway_id", gateway))?["site"] is { IsString: true } s ? s.AsString : null;
+                site = Gateways.FindOne(FieldEquals("gateway_id", gateway))?["site"] is { IsString: true } s ? s.AsString : null;
                 sites[gateway] = site;
             }
 
@@ -153,7 +153,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
 
         foreach (var (gateway, seen) in items.GatewaysSeen)
         {
-            var doc = Gateways.FindOne(Query.EQ("gateway_id", gateway)) ?? NewGateway(gateway, now);
+            var doc = Gateways.FindOne(FieldEquals("gateway_id", gateway)) ?? NewGateway(gateway, now);
             if (doc["last_seen"].IsNull || doc["last_seen"].AsDateTime < seen.UtcDateTime)
             {
                 doc["last_seen"] = seen.UtcDateTime;
@@ -192,7 +192,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
         var key = $"{gatewayId}\u001f{stream}";
         if (!streams.TryGetValue(key, out var state))
         {
-            var doc = Streams.FindOne(Query.EQ("key", key)) ?? new BsonDocument
+            var doc = Streams.FindOne(FieldEquals("key", key)) ?? new BsonDocument
             {
                 ["key"] = key,
                 ["gateway_id"] = gatewayId,
@@ -217,7 +217,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
     private CommitOutcome Status(
         string gatewayId, GatewayStatus status, Dictionary<string, (BsonDocument Doc, StreamSequence Sequence)> streams, DateTime now)
     {
-        var doc = Gateways.FindOne(Query.EQ("gateway_id", gatewayId)) ?? NewGateway(gatewayId, now);
+        var doc = Gateways.FindOne(FieldEquals("gateway_id", gatewayId)) ?? NewGateway(gatewayId, now);
         if (!doc["session"].IsNull && doc["session"].AsInt64 > status.Session)
         {
             return CommitOutcome.Stale;
@@ -255,7 +255,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
     {
         foreach (var beacon in reported.Beacons)
         {
-            var doc = Beacons.FindOne(Query.EQ("beacon_id", beacon.BeaconId));
+            var doc = Beacons.FindOne(FieldEquals("beacon_id", beacon.BeaconId));
             if (doc is null)
             {
                 continue;
@@ -287,7 +287,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
     private void UpsertBeacon(BeaconAggregate beacon, string? site, DateTime now)
     {
         var h = beacon.Latest!;
-        var doc = Beacons.FindOne(Query.EQ("beacon_id", beacon.BeaconId));
+        var doc = Beacons.FindOne(FieldEquals("beacon_id", beacon.BeaconId));
         var replace = true;
         if (doc is null)
         {
@@ -323,7 +323,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
     private void UpsertTag(TagAggregate tag, string? site, DateTime now)
     {
         var t = tag.Latest!;
-        var doc = Tags.FindOne(Query.EQ("uid", tag.Uid))
+        var doc = Tags.FindOne(FieldEquals("uid", tag.Uid))
             ?? new BsonDocument { ["uid"] = tag.Uid, ["taps"] = 0L, ["created"] = now };
         doc["taps"] = doc["taps"].AsInt64 + tag.Taps;
         if (doc["heartbeat"].IsNull || doc["heartbeat"].AsDateTime <= t.At.UtcDateTime)
@@ -345,7 +345,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
 
     private void TouchSite(string site, DateTime now)
     {
-        var doc = Sites.FindOne(Query.EQ("name", site)) ?? new BsonDocument { ["name"] = site, ["desired_version"] = 0L, ["created"] = now };
+        var doc = Sites.FindOne(FieldEquals("name", site)) ?? new BsonDocument { ["name"] = site, ["desired_version"] = 0L, ["created"] = now };
         doc["updated"] = now;
         Sites.Upsert(doc);
     }
@@ -438,7 +438,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
         }
 
         var siteName = beacon["site"].AsString;
-        var site = Sites.FindOne(Query.EQ("name", siteName)) ?? new BsonDocument { ["name"] = siteName, ["desired_version"] = 0L, ["created"] = now };
+        var site = Sites.FindOne(FieldEquals("name", siteName)) ?? new BsonDocument { ["name"] = siteName, ["desired_version"] = 0L, ["created"] = now };
         var version = site["desired_version"].AsInt64 + 1;
         site["desired_version"] = version;
         site["updated"] = now;
@@ -452,7 +452,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
         beacon["updated"] = now;
         Beacons.Update(beacon);
 
-        var desired = Beacons.Find(Query.EQ("site", siteName))
+        var desired = Beacons.Find(FieldEquals("site", siteName))
             .Where(d => !d["desired_tx_power"].IsNull || !d["desired_advertising_interval"].IsNull)
             .OrderBy(d => d["beacon_id"].AsString, StringComparer.Ordinal)
             .Select(d => new BeaconDesired
@@ -462,7 +462,7 @@ public sealed partial class LiteDbFleetStore : IFleetStore
                 IntervalMs = d["desired_advertising_interval"].IsNull ? null : d["desired_advertising_interval"].AsInt32,
             })
             .ToList();
-        var gateways = Gateways.Find(Query.EQ("site", siteName)).Select(d => d["gateway_id"].AsString).Order(StringComparer.Ordinal).ToList();
+        var gateways = Gateways.Find(FieldEquals("site", siteName)).Select(d => d["gateway_id"].AsString).Order(StringComparer.Ordinal).ToList();
         return new DesiredPlan(siteName, version, gateways, desired);
     }
 
@@ -556,6 +556,13 @@ public sealed partial class LiteDbFleetStore : IFleetStore
     }
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// <c>field = value</c> with the value as a parameter. LiteDB compiles each expression text once and keeps it in a
+    /// process-wide cache that is never emptied; <c>Query.EQ</c> writes the value into the text, so every distinct
+    /// beacon, tag, tap or gateway looked up would leave a compiled method behind for the life of the bridge.
+    /// </summary>
+    private static BsonExpression FieldEquals(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
     public ValueTask DisposeAsync()
     {
