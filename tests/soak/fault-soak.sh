@@ -356,6 +356,17 @@ while [ $(( $(date +%s) - drain_start )) -lt 300 ]; do
   fi
   sleep 1
 done
+# An empty queue is not the end: items the broker acknowledged but dropped (mosquitto 2.0.11 forgets shared
+# subscriptions across a restart) come back only through gap repair, which asks this gateway again every 60 s. A repair
+# request that reached a gateway just being killed is answered by the next attempt, so keep the gateway up until the
+# bridge has no open gap left (at most 3 minutes: three attempts).
+repair_start=$(date +%s)
+while [ $(( $(date +%s) - repair_start )) -lt 180 ]; do
+  [ "$(psql_q "SELECT coalesce(sum(open_gaps),0) FROM streams")" -eq 0 ] && break
+  sleep 2
+done
+repair_s=$(( $(date +%s) - repair_start ))
+if [ "$repair_s" -gt 2 ]; then log "waited ${repair_s}s for gap repair to close the open gaps before the final stop"; fi
 kill -TERM "$gateway_pid" 2>/dev/null || true
 wait "$gateway_pid" 2>/dev/null || true
 gateway_pid=""
