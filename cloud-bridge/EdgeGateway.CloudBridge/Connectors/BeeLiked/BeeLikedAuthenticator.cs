@@ -12,9 +12,7 @@ namespace EdgeGateway.CloudBridge.Connectors.BeeLiked;
 /// </summary>
 public sealed class BeeLikedAuthenticator(BeeLikedOptions options, SecretRedactor redactor, TimeProvider time) : IPlatformAuthenticator, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _renewAt;
+    private readonly RenewingToken _token = new(time);
 
     /// <summary>Set once after the client is built (the client needs this authenticator, this needs the client's raw send).</summary>
     public PlatformClient? Client { get; set; }
@@ -38,45 +36,33 @@ public sealed class BeeLikedAuthenticator(BeeLikedOptions options, SecretRedacto
         return true;
     }
 
-    private async Task<string> TokenAsync(bool force, CancellationToken cancellationToken)
+    private Task<string> TokenAsync(bool force, CancellationToken cancellationToken) => _token.GetAsync(force, FetchTokenAsync, cancellationToken);
+
+    private async Task<(string Token, DateTimeOffset RenewAt)> FetchTokenAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!force && _token is not null && time.GetUtcNow() < _renewAt)
+        var client = Client ?? throw new InvalidOperationException("BeeLikedAuthenticator.Client is not set");
+        using var response = await client.SendRawAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "authorize")
             {
-                return _token;
-            }
-
-            var client = Client ?? throw new InvalidOperationException("BeeLikedAuthenticator.Client is not set");
-            using var response = await client.SendRawAsync(
-                () => new HttpRequestMessage(HttpMethod.Post, "authorize")
+                Content = new MultipartFormDataContent
                 {
-                    Content = new MultipartFormDataContent
-                    {
-                        { new StringContent(options.ClientId!), "client_id" },
-                        { new StringContent(options.ClientSecret!), "client_secret" },
-                    },
+                    { new StringContent(options.ClientId!), "client_id" },
+                    { new StringContent(options.ClientSecret!), "client_secret" },
                 },
-                cancellationToken);
-            await client.EnsureSuccessAsync(response, cancellationToken);
-            using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-            if (!body.RootElement.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
-            {
-                throw new PlatformException("beeliked: /authorize answered without an access_token", response.StatusCode);
-            }
-
-            var lifetime = body.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds) ? seconds : 300;
-            _token = access.GetString()!;
-            redactor.Add(_token);
-            _renewAt = time.GetUtcNow().AddSeconds(Math.Max(1, lifetime - options.TokenRenewBeforeSeconds));
-            return _token;
-        }
-        finally
+            },
+            cancellationToken);
+        await client.EnsureSuccessAsync(response, cancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        if (!body.RootElement.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
         {
-            _gate.Release();
+            throw new PlatformException("beeliked: /authorize answered without an access_token", response.StatusCode);
         }
+
+        var lifetime = body.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds) ? seconds : 300;
+        var token = access.GetString()!;
+        redactor.Add(token);
+        return (token, time.GetUtcNow().AddSeconds(Math.Max(1, lifetime - options.TokenRenewBeforeSeconds)));
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _token.Dispose();
 }

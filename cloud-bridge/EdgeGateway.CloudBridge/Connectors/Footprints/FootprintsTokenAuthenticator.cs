@@ -14,9 +14,7 @@ namespace EdgeGateway.CloudBridge.Connectors.Footprints;
 /// </summary>
 internal sealed class FootprintsTokenAuthenticator(FootprintsOptions options, SecretRedactor redactor, TimeProvider time) : IPlatformAuthenticator, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _renewAt;
+    private readonly RenewingToken _token = new(time);
 
     /// <summary>Set once the client exists (the token call goes through the same pipeline, without this authenticator).</summary>
     public PlatformClient? Client { get; set; }
@@ -44,18 +42,14 @@ internal sealed class FootprintsTokenAuthenticator(FootprintsOptions options, Se
         return true;
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _token.Dispose();
 
-    private async Task<string> TokenAsync(bool force, CancellationToken cancellationToken)
+    private Task<string> TokenAsync(bool force, CancellationToken cancellationToken) => _token.GetAsync(force, FetchTokenAsync, cancellationToken);
+
+    private async Task<(string Token, DateTimeOffset RenewAt)> FetchTokenAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!force && _token is not null && time.GetUtcNow() < _renewAt)
-            {
-                return _token;
-            }
-
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Key}:{options.Secret}"));
             redactor.Add(basic);
             using var response = await Client!.SendRawAsync(
@@ -76,17 +70,11 @@ internal sealed class FootprintsTokenAuthenticator(FootprintsOptions options, Se
             redactor.Add(token);
             var lifetime = json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromHours(1);
             var margin = TimeSpan.FromMilliseconds(options.TokenRefreshMarginMs);
-            _renewAt = time.GetUtcNow() + (lifetime > margin ? lifetime - margin : lifetime / 2);
-            _token = token;
-            return token;
+            return (token, time.GetUtcNow() + (lifetime > margin ? lifetime - margin : lifetime / 2));
         }
         catch (JsonException ex)
         {
             throw new PlatformException($"footprints: /api/token answered a body that is not JSON: {ex.Message}", status: null);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 }
