@@ -11,9 +11,15 @@ using Microsoft.Extensions.Logging;
 // Prints "durable <n>" after item n (and all before it) is durable,
 // then "burst-done", and keeps draining until killed or stopped.
 //   EdgeGateway.OutboxDriver inspect /path/outbox.db   prints "stream next_seq shed queued" per stream (tests/soak)
+//   EdgeGateway.OutboxDriver abandon-transaction DIR guarded|unguarded   see AbandonedTransaction
 if (args is ["inspect", var databasePath])
 {
     return OutboxInspection.Run(databasePath, Console.Out);
+}
+
+if (args is ["abandon-transaction", var directory, var mode] && mode is "guarded" or "unguarded")
+{
+    return AbandonedTransaction.Run(directory, mode == "guarded", Console.Out);
 }
 
 var builder = Host.CreateApplicationBuilder(args);

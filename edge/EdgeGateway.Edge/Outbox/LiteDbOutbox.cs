@@ -532,8 +532,12 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 }
             }
 
-            _db?.Dispose();
-            _db = null;
+            if (_db is not null)
+            {
+                ForgetOpenTransactions(_db);
+                _db.Dispose();
+                _db = null;
+            }
         }
 
         _appendSignal.Dispose();
@@ -720,8 +724,23 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
         catch
         {
+            ForgetOpenTransactions(db);
             db.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Before an instance is dropped: see <see cref="LiteDbOpenTransactions"/>.</summary>
+    private void ForgetOpenTransactions(LiteDatabase db)
+    {
+        switch (LiteDbOpenTransactions.Disarm(db))
+        {
+            case null:
+                _logger.LogWarning("Outbox: cannot reach the open transactions of the database being closed; keeping that instance in memory so LiteDB's finalizer never runs");
+                break;
+            case > 0 and var open:
+                _logger.LogWarning("Outbox: the database being closed still held {Count} open transactions after a storage fault; their finalizers are switched off", open);
+                break;
         }
     }
 
@@ -861,14 +880,33 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             }
 
             db.Commit();
-            db.Checkpoint();
-            return true;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
             TryRollback(db);
             EnterMemoryOnlyLocked(ex);
             return false;
+        }
+
+        CheckpointCommittedLocked(db);
+        return true;
+    }
+
+    /// <summary>
+    /// Copies committed rows from LiteDB's log into the data file. They are durable once the commit returned, so a
+    /// checkpoint that fails (a full disk refuses the data file's growth) leaves them in the log and is retried by
+    /// maintenance. Counting them as unwritten kept them in memory as well, and once the disk had room their second
+    /// insert failed on its duplicate key for good (LiteDbOutboxFullDiskTests).
+    /// </summary>
+    private void CheckpointCommittedLocked(LiteDatabase db)
+    {
+        try
+        {
+            db.Checkpoint();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            NoteStorageFailure(ex, "checkpoint");
         }
     }
 
@@ -982,8 +1020,6 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             }
 
             db.Commit();
-            db.Checkpoint();
-            return true;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
@@ -991,12 +1027,16 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             _lastStorageError = ex.Message;
             return false;
         }
+
+        CheckpointCommittedLocked(db);
+        return true;
     }
 
     private void ReopenLocked()
     {
         if (_db is { } failed)
         {
+            ForgetOpenTransactions(failed);
             // Closing flushes LiteDB's write queue, which can wait forever behind an I/O fault; never let that
             // hold the outbox lock (the page, the watchdog and every append wait on it).
             var closing = Task.Run(failed.Dispose);
