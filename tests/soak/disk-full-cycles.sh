@@ -15,11 +15,9 @@ cycles="${1:-10}"
 run_for="${2:-30}"
 full_for="${3:-30}"
 beacons="${4:-2000}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-binary="${EDGEGW_BINARY:-$root/edge/EdgeGateway.Edge/bin/Release/net10.0/edgegw}"
-[ -x "$binary" ] || { echo "build first: dotnet build -c Release edge/EdgeGateway.Edge" >&2; exit 2; }
-mosquitto="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$mosquitto" ] || { echo "mosquitto is missing" >&2; exit 2; }
+source "$(dirname "${BASH_SOURCE[0]}")/daemon-harness.sh"
+find_edgegw
+find_mosquitto "mosquitto is missing"
 [ "$(id -u)" -eq 0 ] || { echo "needs root: the data directory is a tmpfs mounted for the run" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/edgegw-diskfull.XXXXXX)"
@@ -41,7 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-printf 'persistence false\nlog_dest none\nmax_queued_messages 0\nlistener %s 127.0.0.1\nallow_anonymous true\n' "$broker_port" >"$work/mosquitto.conf"
+write_private_broker_conf "$work/mosquitto.conf" "$broker_port"
 "$mosquitto" -c "$work/mosquitto.conf" >/dev/null 2>&1 & broker_pid=$!
 "$binary" run --simulate --set "Gateway:DataDirectory=$data" --set "Diagnostics:Port=$port" \
   --set "Diagnostics:MetricsToken=$token" --set "Scanning:SimulatedBeacons=$beacons" --set "Tracking:MaxBeacons=$((beacons * 2))" \

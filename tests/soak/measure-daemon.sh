@@ -11,9 +11,8 @@ set -euo pipefail
 
 beacons="${1:-2000}"
 seconds="${2:-600}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-binary="${EDGEGW_BINARY:-$root/edge/EdgeGateway.Edge/bin/Release/net10.0/edgegw}"
-[ -x "$binary" ] || { echo "build first: dotnet build -c Release edge/EdgeGateway.Edge" >&2; exit 2; }
+source "$(dirname "${BASH_SOURCE[0]}")/daemon-harness.sh"
+find_edgegw
 data="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 token="measure-token-$(date +%s)-0123456789"
@@ -26,11 +25,9 @@ metric() { curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/met
 
 uplink=()
 if [ "${EDGEGW_BROKER:-0}" = 1 ]; then
-  mosquitto="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-  [ -x "$mosquitto" ] || { echo "EDGEGW_BROKER=1 needs mosquitto" >&2; exit 2; }
+  find_mosquitto "EDGEGW_BROKER=1 needs mosquitto"
   broker_port=$((port + 1))
-  printf 'persistence false\nlog_dest none\nmax_queued_messages 0\nlistener %s 127.0.0.1\nallow_anonymous true\n%s' \
-    "$broker_port" "$([ "$(id -u)" = 0 ] && echo 'user root')" >"$data/mosquitto.conf"
+  write_private_broker_conf "$data/mosquitto.conf" "$broker_port"
   "$mosquitto" -c "$data/mosquitto.conf" >/dev/null 2>&1 &
   broker_pid=$!
   uplink=(--set Uplink:Host=127.0.0.1 --set "Uplink:Port=$broker_port" --set Uplink:UseTls=false)
@@ -39,7 +36,7 @@ fi
 
 unit_env=()
 if [ "${EDGEGW_UNIT_ENV:-1}" != 0 ]; then
-  read -r -a unit_env <<<"$(sed -n 's/^Environment=//p' "$root/firmware/image/systemd/edgegw.service")"
+  read -r -a unit_env <<<"$(sed -n 's/^Environment=//p' "$soak_root/firmware/image/systemd/edgegw.service")"
 fi
 echo "binary: $binary"
 echo "environment from edgegw.service: ${unit_env[*]:-(none)}"

@@ -16,11 +16,9 @@ beacons="${1:-2000}"
 up="${2:-60}"
 down="${3:-300}"
 after="${4:-300}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-binary="${EDGEGW_BINARY:-$root/edge/EdgeGateway.Edge/bin/Release/net10.0/edgegw}"
-[ -x "$binary" ] || { echo "build first: dotnet build -c Release edge/EdgeGateway.Edge" >&2; exit 2; }
-mosquitto="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$mosquitto" ] || { echo "mosquitto is missing" >&2; exit 2; }
+source "$(dirname "${BASH_SOURCE[0]}")/daemon-harness.sh"
+find_edgegw
+find_mosquitto "mosquitto is missing"
 
 work="$(mktemp -d /tmp/edgegw-outage.XXXXXX)"
 port=$((20000 + RANDOM % 20000))
@@ -35,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-printf 'persistence false\nlog_dest none\nmax_queued_messages 0\nlistener %s 127.0.0.1\nallow_anonymous true\n' "$broker_port" >"$work/mosquitto.conf"
+write_private_broker_conf "$work/mosquitto.conf" "$broker_port"
 start_broker() { "$mosquitto" -c "$work/mosquitto.conf" >/dev/null 2>&1 & broker_pid=$!; }
 stop_broker() { kill "$broker_pid" 2>/dev/null || true; wait "$broker_pid" 2>/dev/null || true; broker_pid=""; }
 
