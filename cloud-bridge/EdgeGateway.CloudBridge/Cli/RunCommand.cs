@@ -29,6 +29,9 @@ internal static class RunCommand
         };
         command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
         {
+            // Until this action first yields, System.CommandLine answers SIGTERM by exiting at once with 143, without the
+            // graceful stop; with the LiteDB store nothing below is sure to yield before the bridge is up.
+            await Task.Yield();
             var overrides = new List<KeyValuePair<string, string?>>();
             foreach (var pair in result.GetValue(set) ?? [])
             {

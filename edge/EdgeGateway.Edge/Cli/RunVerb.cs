@@ -41,6 +41,9 @@ internal static class RunVerb
 
     internal static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        // System.CommandLine only learns of this task when it first yields, and a SIGTERM before then ends the process at
+        // once with 143, skipping the graceful stop. Host start-up can finish without yielding, so yield before it.
+        await Task.Yield();
         var simulated = settings.Simulate ? SimulatedIdentity.CreateDefault() : null;
         WebApplication app;
         try
