@@ -48,10 +48,17 @@ public partial class SimulatedStoreTests
                 var count = page.RootElement.GetProperty("count").GetInt32();
                 return count >= 12 ? (int?)count : null;
             });
-            using var gateways = JsonDocument.Parse(await http.GetStringAsync("/api/v1/gateways/", ct));
+            // A heartbeat batch can reach the bridge before the gateway's retained birth message does (it then creates
+            // the gateway's row, still offline), so the online flag is waited for rather than read once.
+            var online = await WaitForAsync(async () =>
+            {
+                using var gateways = JsonDocument.Parse(await http.GetStringAsync("/api/v1/gateways/", ct));
+                var results = gateways.RootElement.GetProperty("results");
+                return results.GetArrayLength() > 0 && results[0].GetProperty("online").GetBoolean() ? (bool?)true : null;
+            });
 
             Assert.True(beacons >= 12);
-            Assert.True(gateways.RootElement.GetProperty("results")[0].GetProperty("online").GetBoolean());
+            Assert.True(online);
             PosixSignal.Send(store.Id, PosixSignal.Terminate);
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(45));
             await store.WaitForExitAsync(deadline.Token);
