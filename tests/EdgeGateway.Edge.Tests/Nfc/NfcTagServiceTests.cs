@@ -24,7 +24,9 @@ public sealed class NfcTagServiceTests : IAsyncDisposable
             Transport = NfcTransportKind.Simulate,
             PollInterval = TimeSpan.FromMilliseconds(20),
             RemovalPolls = 2,
-            ResponseTimeout = TimeSpan.FromMilliseconds(300),
+            // The emulator answers in microseconds; a tight timeout would only turn a starved CI machine's pause into a
+            // reconnect, and a reconnect re-reads the tag still on the reader as a new tap.
+            ResponseTimeout = TimeSpan.FromSeconds(3),
             RetryInitial = TimeSpan.FromMilliseconds(50),
             RetryMax = TimeSpan.FromMilliseconds(200),
         });
@@ -61,8 +63,10 @@ public sealed class NfcTagServiceTests : IAsyncDisposable
         await Until(() => _outbox.Items.Count == 1);
         var tag = Chip.TagInField!;
 
+        var before = Chip.CommandsProcessed;
         Chip.RemoveTag();
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        // Removal counts after RemovalPolls (2) empty polls; wait for more than that rather than for a fixed time.
+        await Until(() => Chip.CommandsProcessed >= before + 5);
         Chip.PlaceTag(tag);
         await Until(() => _outbox.Items.Count == 2);
 
