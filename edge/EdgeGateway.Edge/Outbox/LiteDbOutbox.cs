@@ -34,6 +34,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private readonly Dictionary<string, OutboxStream> _streams = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _appendSignal = new(0);
     private readonly SequenceReservations _reservations;
+    private readonly Timer _deadWriterWatch;
     private AppendTick _current = new();
     private TaskCompletionSource _pendingSignal = NewSignal();
     private LiteDatabase? _db;
@@ -72,6 +73,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             _logger.LogWarning("Outbox: sequence reservation file {Path} is unusable ({Problem}); it will be rewritten", _reservations.Path, _reservations.LoadProblem);
         }
 
+        // Real time on purpose: this frees a thread stuck in LiteDB, whatever clock the outbox is given.
+        _deadWriterWatch = new Timer(_ => ReleaseDeadWriter(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         lock (_gate)
         {
             Open(allowMoveAside: true);
@@ -246,7 +249,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     var stored = meta.FindById(SessionKey)?["value"].AsInt64 ?? 0;
                     session = Math.Max(floor, stored + 1);
                     meta.Upsert(new BsonDocument { ["_id"] = SessionKey, ["value"] = session });
-                    _db.Checkpoint();
+                    LiteDbDeadWriter.Checkpoint(_db);
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
                 {
@@ -488,7 +491,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 try
                 {
                     PurgeAcknowledgedLocked(_db, force: false);
-                    _db.Checkpoint();
+                    LiteDbDeadWriter.Checkpoint(_db);
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
                 {
@@ -508,6 +511,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
 
         _disposed = true;
+        _deadWriterWatch.Dispose();
         try
         {
             FlushTick();
@@ -524,7 +528,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                 try
                 {
                     PurgeAcknowledgedLocked(_db, force: false);
-                    _db.Checkpoint();
+                    LiteDbDeadWriter.Checkpoint(_db);
                 }
                 catch (Exception ex) when (IsStorageFailure(ex))
                 {
@@ -665,7 +669,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             SaveStreamLocked(_db!, stream);
         }
 
-        _db!.Checkpoint();
+        LiteDbDeadWriter.Checkpoint(_db!);
         _numberingResumed = "above the reserved sequence numbers";
         _resumedAbove = string.Join(',', _reservations.ReservedThrough.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));
@@ -698,6 +702,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
                     retainedBytes += retained.Bytes;
                 }
 
+                stream.DiskThrough = count > 0 ? last : long.MinValue;
                 stream.NextSeq = Math.Max(doc["next"].AsInt64, last + 1);
                 stream.TrimmedThrough = count > 0 ? first - 1 : stream.NextSeq - 1;
 
@@ -730,6 +735,15 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         }
     }
 
+    /// <summary>Runs outside the lock, which the stuck checkpoint holds: see <see cref="LiteDbDeadWriter"/>.</summary>
+    private void ReleaseDeadWriter()
+    {
+        if (Volatile.Read(ref _db) is { } db && LiteDbDeadWriter.ReleaseWaiters(db))
+        {
+            _logger.LogWarning("Outbox: LiteDB's writer died of a storage fault while a checkpoint waited for it; released the wait, the outbox goes on in memory and reopens the file");
+        }
+    }
+
     /// <summary>Before an instance is dropped: see <see cref="LiteDbOpenTransactions"/>.</summary>
     private void ForgetOpenTransactions(LiteDatabase db)
     {
@@ -754,6 +768,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
 
         // Returning to a disk that could not be opened at start: keep the memory rows (their sequence
         // numbers came from the clock floor, above anything on disk) and resend the disk rows first.
+        existing.Memory.RemoveAll(r => r.Seq <= loaded.DiskThrough);
+        existing.DiskThrough = loaded.DiskThrough;
         existing.NextSeq = Math.Max(existing.NextSeq, loaded.NextSeq);
         existing.Shed += loaded.Shed;
         existing.AckedThrough = loaded.AckedThrough;
@@ -888,25 +904,28 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             return false;
         }
 
-        CheckpointCommittedLocked(db);
-        return true;
+        return CheckpointCommittedLocked(db);
     }
 
     /// <summary>
-    /// Copies committed rows from LiteDB's log into the data file. They are durable once the commit returned, so a
-    /// checkpoint that fails (a full disk refuses the data file's growth) leaves them in the log and is retried by
-    /// maintenance. Counting them as unwritten kept them in memory as well, and once the disk had room their second
-    /// insert failed on its duplicate key for good (LiteDbOutboxFullDiskTests).
+    /// Makes committed rows durable: LiteDB's commit only queues their pages for its writer thread, and the
+    /// checkpoint waits for that queue before copying the log into the data file. When it fails, the rows may be in
+    /// the log or lost with the writer (the fault soak lost a tick that way), so the caller keeps them in memory as well
+    /// and the outbox goes memory-only; the copies are matched by sequence number when the disk is back
+    /// (<see cref="TryMoveMemoryRowsToDiskLocked"/>, <see cref="MergeLoadedStream"/>), never inserted twice.
     /// </summary>
-    private void CheckpointCommittedLocked(LiteDatabase db)
+    private bool CheckpointCommittedLocked(LiteDatabase db)
     {
         try
         {
-            db.Checkpoint();
+            LiteDbDeadWriter.Checkpoint(db);
+            return true;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
             NoteStorageFailure(ex, "checkpoint");
+            EnterMemoryOnlyLocked(ex);
+            return false;
         }
     }
 
@@ -1015,7 +1034,13 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             {
                 var collection = db.GetCollection(stream.Collection);
                 stream.ReadCache = null;
-                collection.Insert(OutboxChunk.Encode(stream.Memory));
+                var onDisk = collection.FindOne(Query.All(Query.Descending)) is { } last ? last["_id"].AsInt64 : long.MinValue;
+                var missing = stream.Memory.Where(r => r.Seq > onDisk).ToList();
+                if (missing.Count > 0)
+                {
+                    collection.Insert(OutboxChunk.Encode(missing));
+                }
+
                 SaveStreamLocked(db, stream);
             }
 
@@ -1028,8 +1053,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             return false;
         }
 
-        CheckpointCommittedLocked(db);
-        return true;
+        return CheckpointCommittedLocked(db);
     }
 
     private void ReopenLocked()

@@ -62,8 +62,15 @@ internal sealed class OutboxStream(string name, string collection)
     /// </summary>
     public List<OutboxRow>? ReadCache { get; set; }
 
-    /// <summary>Rows accepted while the disk failed, in sequence order, all above the rows on disk.</summary>
+    /// <summary>
+    /// Rows accepted while the disk failed, in sequence order. The first of them can also be on disk: rows whose
+    /// commit returned but whose checkpoint failed may or may not have reached the file, so they are kept here too,
+    /// and dropped from here once the file shows them (reads skip them already: disk rows come first).
+    /// </summary>
     public List<OutboxRow> Memory { get; } = [];
+
+    /// <summary>The highest sequence number the file held when it was last loaded.</summary>
+    public long DiskThrough { get; set; }
 
     public bool HasPending => Count - InFlight > 0;
 }
